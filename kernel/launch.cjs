@@ -1,0 +1,2 @@
+require("tsx/cjs");
+require("tslab/dist/main").main();
