@@ -1,5 +1,9 @@
 /**
  * retarget-lab: the public barrel. Notebooks import only from here (`from "retarget-lab"`).
+ * Each folder has its own sub-barrel; this file only re-exports them.
  */
 export * from './core/index';
 export * from './search/index';
+export * from './heuristics/index';
+export * from './envs/index';
+export * from './viz/index';

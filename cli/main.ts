@@ -1,0 +1,50 @@
+import type { Command } from './command';
+import { RetargetLabError } from '../lib/core/errors';
+
+/** Subcommands, loaded lazily so `retarget-lab --help` stays fast. */
+const commands: Record<string, { summary: string; load: () => Command }> = {
+  run: { summary: 'execute notebooks headless in the real kernel', load: () => require('./run').command },
+  kernel: { summary: 'install, uninstall or list the retarget-lab Jupyter kernelspec', load: () => require('./kernel').command },
+  solve: { summary: 'run a search on a grid map/scenario or a sliding puzzle', load: () => require('./solve').command },
+  bench: { summary: 'run the benchmarks in bench/ and print ratios against peers', load: () => require('./bench').command },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return [
+    'Usage: retarget-lab <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Every command takes --help; most take --json.',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : 2;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    process.stderr.write(`retarget-lab/cli: unknown command "${name}"; run \`retarget-lab --help\` for the list.\n`);
+    return 2;
+  }
+  const command = entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.help}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    if (err instanceof RetargetLabError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,2 @@
+// Sub-barrel of lib/envs: re-exports only.
+export {};

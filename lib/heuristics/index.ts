@@ -1,0 +1,2 @@
+// Sub-barrel of lib/heuristics: re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Sub-barrel of lib/viz: re-exports only.
+export {};
