@@ -1,0 +1,64 @@
+// Server-side chart rendering (Node only): vega-lite spec -> vega View (renderer 'none') -> SVG
+// -> PNG through @resvg/resvg-js with an explicit font file, so output does not depend on the
+// machine's font setup. ESM on purpose: vega and vega-lite are ESM with top-level await (in
+// vega-canvas) and cannot be require()d; CommonJS callers reach this file through load.cjs.
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+
+/** The font every chart is drawn with; Debian package fonts-dejavu-core provides it. */
+export const FONT_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+export const FONT_FAMILY = 'DejaVu Sans';
+
+const MISSING_FONT =
+  `retarget-lab/kernel/render: the chart font ${FONT_FILE} is missing; ` +
+  'install it (Debian/Ubuntu: apt-get install fonts-dejavu-core) and re-run.';
+
+let modules = null; // cache: { vega, vegaLite, Resvg }
+let loadMs = 0;
+
+async function load() {
+  if (modules) return modules;
+  const t0 = performance.now();
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const { Resvg } = require('@resvg/resvg-js');
+  modules = { vega, vegaLite, Resvg };
+  loadMs = performance.now() - t0;
+  return modules;
+}
+
+function isVegaLite(spec) {
+  const schema = typeof spec.$schema === 'string' ? spec.$schema : '';
+  return !schema.includes('/schema/vega/');
+}
+
+/**
+ * Renders a vega-lite (or vega) spec to SVG text and PNG bytes.
+ * @param {object} spec a vega-lite spec (or a vega spec whose $schema names vega)
+ * @param {{scale?: number, background?: string}} [options] scale multiplies the PNG size (default 1)
+ * @returns {Promise<{svg: string, png: Uint8Array, width: number, height: number, ms: number, loadMs: number}>}
+ */
+export async function renderSpec(spec, options = {}) {
+  if (!existsSync(FONT_FILE)) throw new Error(MISSING_FONT);
+  const first = modules === null;
+  const { vega, vegaLite, Resvg } = await load();
+  const t0 = performance.now();
+  const fontConfig = { font: FONT_FAMILY };
+  const vgSpec = isVegaLite(spec)
+    ? vegaLite.compile(spec, { config: fontConfig }).spec
+    : { ...spec, config: { ...fontConfig, ...(spec.config || {}) } };
+  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: vega.Error });
+  if (options.background) view.background(options.background);
+  else if (vgSpec.background === undefined) view.background('white');
+  const svg = await view.toSVG();
+  view.finalize();
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: options.scale ?? 1 },
+    font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+  });
+  const image = resvg.render();
+  const png = new Uint8Array(image.asPng());
+  const result = { svg, png, width: image.width, height: image.height, ms: performance.now() - t0, loadMs: first ? loadMs : 0 };
+  return result;
+}
