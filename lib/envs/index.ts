@@ -1,2 +1,5 @@
 // Sub-barrel of lib/envs: re-exports only.
-export {};
+export * from './grid';
+export * from './movingai';
+export * from './sliding-puzzle';
+export { envsMessages } from './messages';
