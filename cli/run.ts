@@ -1,0 +1,105 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RetargetLabError } from '../lib/core/errors';
+import { describeFailure, executeNotebook, type NotebookRun } from '../kernel/executor';
+import { findKernelSpec, installKernelSpec, kernelSearchPath, projectRoot, type FoundKernelSpec } from '../kernel/kernelspec';
+import { writeNotebook } from '../kernel/notebook';
+import { parseCommandArgs, printJson, type Command } from './command';
+
+const help = `Usage: retarget-lab run [notebooks… | dir] [--out DIR] [--timeout S] [--kernel NAME] [--json]
+
+Executes notebooks headless in the real kernel, through the Jupyter messaging protocol, and writes
+the executed copies (outputs and per-cell timing) to --out.
+
+  notebooks… | dir   .ipynb files or folders (default: every notebook in notebooks/)
+  --out DIR          where executed copies go (default: build/notebooks)
+  --timeout S        per-cell timeout in seconds (default: 300); the cell is interrupted, then killed
+  --kernel NAME      an installed kernelspec to use (default: this checkout's own retarget-lab spec,
+                     written to build/jupyter/)
+  --json             print the summary as JSON
+
+Exit status: 0 all notebooks ran, 1 a cell failed (its notebook, index, first line and error are
+printed), 2 bad input.`;
+
+/** Expands files and folders into a sorted list of .ipynb paths. */
+export function collectNotebooks(inputs: string[]): string[] {
+  const out: string[] = [];
+  for (const input of inputs) {
+    let stat: fs.Stats;
+    try { stat = fs.statSync(input); } catch {
+      throw new RetargetLabError('cli/run', `no such notebook or folder: ${input}.`);
+    }
+    if (stat.isDirectory()) {
+      out.push(...fs.readdirSync(input).filter((f) => f.endsWith('.ipynb')).sort().map((f) => path.join(input, f)));
+    } else {
+      if (!input.endsWith('.ipynb')) throw new RetargetLabError('cli/run', `${input} is not an .ipynb file.`);
+      out.push(input);
+    }
+  }
+  if (out.length === 0) throw new RetargetLabError('cli/run', `no .ipynb files in ${inputs.join(', ')}.`);
+  return out;
+}
+
+/** The kernelspec `run` uses: a named installed one, or this checkout's own (written to build/jupyter). */
+export function runKernelSpec(name?: string): FoundKernelSpec {
+  if (name) return findKernelSpec(name, kernelSearchPath());
+  const prefix = path.join(projectRoot, 'build', 'jupyter');
+  installKernelSpec({ prefix });
+  return findKernelSpec('retarget-lab', [path.join(prefix, 'share', 'jupyter', 'kernels')]);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r, k) => {
+    const line = r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    return k === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+  }).join('\n');
+}
+
+export const command: Command = {
+  name: 'run',
+  summary: 'execute notebooks headless in the real kernel',
+  help,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs('run', argv, {
+      out: { type: 'string' }, timeout: { type: 'string' }, kernel: { type: 'string' }, json: { type: 'boolean' },
+    });
+    const timeout = values.timeout === undefined ? 300 : Number(values.timeout);
+    if (!(timeout > 0)) throw new RetargetLabError('cli/run', `--timeout must be a positive number of seconds, got ${values.timeout}.`);
+    const files = collectNotebooks(positionals.length ? positionals : [path.join(projectRoot, 'notebooks')]);
+    const outDir = path.resolve(values.out ?? path.join(projectRoot, 'build', 'notebooks'));
+    const spec = runKernelSpec(values.kernel);
+    const log = (s: string) => process.stderr.write(s);
+    const tty = process.stderr.isTTY;
+    const runs: NotebookRun[] = [];
+    for (const [k, file] of files.entries()) {
+      const name = path.basename(file);
+      log(`[${k + 1}/${files.length}] ${name} …${tty ? '' : '\n'}`);
+      const run = await executeNotebook(file, {
+        kernel: spec, timeoutSeconds: timeout,
+        onCell: tty ? (i, total) => log(`\r[${k + 1}/${files.length}] ${name} … cell ${i + 1}/${total}   `) : undefined,
+      });
+      const outFile = path.join(outDir, name);
+      writeNotebook(outFile, run.notebookOut);
+      runs.push(run);
+      log(`${tty ? '\r' : ''}[${k + 1}/${files.length}] ${name} ${run.status} in ${run.seconds.toFixed(1)} s${' '.repeat(12)}\n`);
+      if (run.failure) log(`${describeFailure(run.failure)}\n`);
+    }
+    const summary = runs.map((r) => ({
+      notebook: path.relative(process.cwd(), r.notebook) || r.notebook,
+      output: path.relative(process.cwd(), path.join(outDir, path.basename(r.notebook))),
+      cells: r.cells, executed: r.executed, seconds: Number(r.seconds.toFixed(2)),
+      kernelReadySeconds: Number(r.kernelReadySeconds.toFixed(2)), status: r.status,
+      ...(r.failure ? { failure: { cellIndex: r.failure.cellIndex, firstLine: r.failure.firstLine, error: r.failure.errorText } } : {}),
+    }));
+    const failed = runs.filter((r) => r.status !== 'ok').length;
+    if (values.json) {
+      printJson({ outDir: path.relative(process.cwd(), outDir) || '.', notebooks: summary, failed });
+    } else {
+      const rows = [['notebook', 'cells', 'seconds', 'status'], ...summary.map((s) => [path.basename(s.notebook), String(s.cells), s.seconds.toFixed(1), s.status])];
+      process.stdout.write(`\n${table(rows)}\n\n`);
+      process.stdout.write(`${runs.length - failed} of ${runs.length} notebooks ran cleanly; executed copies are in ${path.relative(process.cwd(), outDir) || outDir}/\n`);
+    }
+    return failed ? 1 : 0;
+  },
+};

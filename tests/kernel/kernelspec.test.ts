@@ -1,0 +1,45 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findKernelSpec, installKernelSpec, kernelSearchPath, listKernelSpecs, projectRoot, uninstallKernelSpec } from '../../kernel/kernelspec';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'rl-spec-'));
+
+describe('kernel/kernelspec', () => {
+  it('writes a kernel.json that starts this project\'s tslab through the launcher', () => {
+    const prefix = tmp();
+    const dir = installKernelSpec({ prefix });
+    expect(dir).toBe(path.join(prefix, 'share', 'jupyter', 'kernels', 'retarget-lab'));
+    const spec = JSON.parse(fs.readFileSync(path.join(dir, 'kernel.json'), 'utf8'));
+    expect(spec.display_name).toBe('TypeScript (Retarget Lab)');
+    expect(spec.language).toBe('typescript');
+    expect(spec.argv).toEqual([process.execPath, path.join(projectRoot, 'kernel', 'launch.cjs'), 'kernel', '--config-path', '{connection_file}']);
+    expect(fs.existsSync(spec.argv[1])).toBe(true);
+  });
+
+  it('is idempotent and can be found, listed and uninstalled', () => {
+    const prefix = tmp();
+    installKernelSpec({ prefix });
+    const again = installKernelSpec({ prefix });
+    const kernels = path.join(prefix, 'share', 'jupyter', 'kernels');
+    expect(fs.readdirSync(kernels)).toEqual(['retarget-lab']);
+    expect(findKernelSpec('retarget-lab', [kernels]).dir).toBe(again);
+    expect(listKernelSpecs([kernels]).map((k) => k.name)).toEqual(['retarget-lab']);
+    expect(uninstallKernelSpec({ prefix })).toBe(again);
+    expect(uninstallKernelSpec({ prefix })).toBeNull();
+    expect(() => findKernelSpec('retarget-lab', [kernels])).toThrow(/no kernelspec named "retarget-lab".*retarget-lab kernel install/);
+  });
+
+  it('gives a clear error when the target folder is not writable', () => {
+    const prefix = tmp();
+    fs.writeFileSync(path.join(prefix, 'share'), 'a file where a folder should be');
+    expect(() => installKernelSpec({ prefix })).toThrow(/retarget-lab\/kernel\/kernelspec: cannot write the kernelspec to .*choose a writable folder/);
+  });
+
+  it('searches JUPYTER_PATH first, then the user folder, then system folders', () => {
+    const p = kernelSearchPath({ JUPYTER_PATH: '/a:/b', JUPYTER_DATA_DIR: '/u' } as NodeJS.ProcessEnv);
+    expect(p.slice(0, 3)).toEqual(['/a/kernels', '/b/kernels', '/u/kernels']);
+    expect(p).toContain('/usr/share/jupyter/kernels');
+  });
+});
