@@ -44,6 +44,8 @@ export interface SearchStats {
   generated: number;
   maxFrontier: number;
   seconds: number;
+  /** Sampling searches (generateAndTest): number of complete plans sampled. */
+  samples?: number;
 }
 
 /** Limits that end a search with `status: 'budget'` rather than an exception. */
@@ -54,7 +56,10 @@ export interface Budget {
   maxSamples?: number;
 }
 
-/** Trace events for step-through charts. */
+/**
+ * Trace events for step-through charts. `step` is the expansion counter: the k-th expansion emits
+ * `pop` and `expand` with step k, and the states it pushes carry step k too (the start: 0).
+ */
 export type TraceEvent<S> =
   | { type: 'push'; state: S; g: number; f: number; step: number }
   | { type: 'pop'; state: S; g: number; f: number; step: number }
@@ -73,7 +78,10 @@ export type SearchResult<S, A> =
   | { status: 'exhausted'; stats: SearchStats }
   /** A budget ran out first (`reason` says which). */
   | { status: 'budget'; reason: 'expansions' | 'time' | 'samples'; stats: SearchStats }
-  /** A depth limit cut the search off (depth-limited DFS); deeper search might succeed. */
+  /**
+   * A depth limit (depth-limited DFS, iterative deepening) or a beam width cut part of the space
+   * off; a deeper or wider search might succeed.
+   */
   | { status: 'cutoff'; stats: SearchStats };
 
 /** A search algorithm with the common signature (start and goal are explicit). */
