@@ -1,0 +1,325 @@
+/**
+ * IDA* specialised for the 8- and 15-puzzle: the board lives in one Uint8Array, the heuristic is
+ * updated incrementally from precomputed delta tables, the move back to the parent is never
+ * generated, and nothing is allocated inside the search. Same solution lengths as the generic
+ * `idaStar` over `slidingPuzzleProblem`; `bench/puzzle.ts` measures the speed difference.
+ */
+import { fail } from '../core/errors';
+import { checkBudget } from './internal';
+import type { Budget } from './problem';
+import { isSolvable, type PuzzleMove, type PuzzleState } from '../envs/sliding-puzzle';
+import { loadOrBuildPatternDatabase, type PatternDatabase } from '../heuristics/pdb';
+
+const MODULE = 'search/puzzle-idastar';
+
+const text = {
+  badState: (name: string, v: unknown) =>
+    `${name} must be a PuzzleState {size: 3 or 4, tiles: Uint8Array of size*size holding 0..size*size-1 once each}, got ${describe(v)}; build one with parsePuzzle().`,
+  sizeMismatch: (a: number, b: number) =>
+    `state is a ${a}x${a} puzzle but goal is ${b}x${b}; pass a goal of the same size (puzzleGoal(${a}, 'blank-first')).`,
+  unsolvable: () =>
+    `this state cannot reach the goal (the permutation parity differs); check the tile order or the goal convention (blank-first vs blank-last).`,
+  badHeuristic: (h: unknown) => `unknown heuristic "${String(h)}"; use 'manhattan', 'linear-conflict' or 'pdb'.`,
+  pdbMismatch: () =>
+    `the pattern database was built for another goal or size; build one for this goal with loadOrBuildPatternDatabase(goal).`,
+  badOptions: (o: unknown) => `options must be an object like {heuristic: 'manhattan'}, got ${describe(o)}.`,
+} as const;
+
+function describe(v: unknown): string {
+  if (v === null || typeof v !== 'object') return String(v);
+  try {
+    const o = v as { size?: unknown; tiles?: unknown };
+    return JSON.stringify({ size: o.size, tiles: o.tiles instanceof Uint8Array ? Array.from(o.tiles) : o.tiles }).slice(0, 100);
+  } catch { return Object.prototype.toString.call(v); }
+}
+
+export type PuzzleHeuristicName = 'manhattan' | 'linear-conflict' | 'pdb';
+
+export interface PuzzleIdaStarOptions {
+  /** Default 'manhattan'. 'pdb' uses `pdb`, or loads/builds the default database for the goal (Node only). */
+  heuristic?: PuzzleHeuristicName;
+  /** A pattern database for `heuristic: 'pdb'` (see lib/heuristics/pdb.ts). */
+  pdb?: PatternDatabase;
+  /** `maxExpansions` counts expanded nodes over all iterations; `maxSeconds` wall time. */
+  budget?: Budget;
+}
+
+interface Counters { expanded: number; generated: number; iterations: number; seconds: number; initialH: number }
+
+export type PuzzleSearchResult =
+  | ({ status: 'found'; moves: PuzzleMove[]; length: number } & Counters)
+  | ({ status: 'budget'; reason: 'expansions' | 'time'; bound: number } & Counters);
+
+const FOUND = -1;
+const ABORT = -2;
+
+/**
+ * Optimal sliding-puzzle solver (IDA*, Korf 1985) specialised for the 8- and 15-puzzle. Works with
+ * any goal arrangement of the same size (both 'blank-first' and 'blank-last' conventions).
+ * Unsolvable inputs are a caller mistake and throw; running out of budget returns
+ * `status: 'budget'`.
+ *
+ * @example
+ * const start = parsePuzzle('14 13 15 7 11 12 9 5 6 0 2 1 4 8 10 3', 4);
+ * const r = puzzleIdaStar(start, puzzleGoal(4, 'blank-first'), {heuristic: 'linear-conflict'});
+ * if (r.status === 'found') console.log(r.length, r.generated / r.seconds, 'nodes/s');
+ */
+export function puzzleIdaStar(state: PuzzleState, goal: PuzzleState, options: PuzzleIdaStarOptions = {}): PuzzleSearchResult {
+  if (options === null || typeof options !== 'object') fail(MODULE, text.badOptions(options));
+  checkState('state', state);
+  checkState('goal', goal);
+  if (state.size !== goal.size) fail(MODULE, text.sizeMismatch(state.size, goal.size));
+  if (!isSolvable(state, goal)) fail(MODULE, text.unsolvable());
+  const heuristic = options.heuristic ?? 'manhattan';
+  if (heuristic !== 'manhattan' && heuristic !== 'linear-conflict' && heuristic !== 'pdb') {
+    fail(MODULE, text.badHeuristic(heuristic));
+  }
+  if (options.budget !== undefined) checkBudget(MODULE, options.budget);
+  let pdb: PatternDatabase | undefined;
+  if (heuristic === 'pdb') {
+    pdb = options.pdb ?? loadOrBuildPatternDatabase(goal);
+    if (pdb.size !== goal.size || !pdb.goal.every((t, i) => t === goal.tiles[i])) fail(MODULE, text.pdbMismatch());
+  }
+  return run(state, goal, heuristic, pdb, options.budget);
+}
+
+function run(state: PuzzleState, goal: PuzzleState, heuristic: PuzzleHeuristicName,
+  pdb: PatternDatabase | undefined, budget: Budget | undefined): PuzzleSearchResult {
+  const t0 = performance.now();
+  const n = state.size, N = n * n;
+  const tiles = Uint8Array.from(state.tiles);
+  const goalPos = new Int8Array(N);
+  for (let p = 0; p < N; p++) goalPos[goal.tiles[p]] = p;
+  // Neighbours of every cell (4 slots, -1 padded).
+  const nbr = new Int8Array(N * 4).fill(-1);
+  for (let p = 0; p < N; p++) {
+    const r = (p / n) | 0, c = p % n;
+    let k = 0;
+    if (r > 0) nbr[p * 4 + k++] = p - n;
+    if (c > 0) nbr[p * 4 + k++] = p - 1;
+    if (c < n - 1) nbr[p * 4 + k++] = p + 1;
+    if (r < n - 1) nbr[p * 4 + k++] = p + n;
+  }
+  const md = (t: number, p: number): number => {
+    const q = goalPos[t];
+    return Math.abs(((p / n) | 0) - ((q / n) | 0)) + Math.abs((p % n) - (q % n));
+  };
+  // delta[(t*N + from)*N + to]: change of tile t's Manhattan distance when it moves from -> to.
+  const delta = new Int8Array(N * N * N);
+  for (let t = 1; t < N; t++) {
+    for (let a = 0; a < N; a++) for (let b = 0; b < N; b++) delta[(t * N + a) * N + b] = md(t, b) - md(t, a);
+  }
+  let blank = 0, h0 = 0;
+  for (let p = 0; p < N; p++) {
+    if (tiles[p] === 0) blank = p; else h0 += md(tiles[p], p);
+  }
+
+  const maxExp = budget?.maxExpansions ?? Infinity;
+  const deadline = budget?.maxSeconds !== undefined ? t0 + budget.maxSeconds * 1000 : Infinity;
+  let expanded = 0, generated = 0;
+  let reason: 'expansions' | 'time' | null = null;
+  let nextCheck = Math.min(maxExp, 1 << 20);
+  const check = (): boolean => {
+    if (expanded >= maxExp) { reason = 'expansions'; return true; }
+    if (deadline !== Infinity && performance.now() > deadline) { reason = 'time'; return true; }
+    nextCheck = Math.min(maxExp, expanded + (1 << 20));
+    return false;
+  };
+  const pathBlank = new Int8Array(256); // blank position after each move
+  let bound = 0;
+  let solution = 0;
+  let dfs: (blank: number, prev: number, g: number, h: number) => number;
+
+  if (heuristic === 'manhattan') {
+    dfs = function search(b: number, prev: number, g: number, h: number): number {
+      if (expanded >= nextCheck && check()) return ABORT;
+      expanded++;
+      let min = 1 << 30;
+      const base = b * 4;
+      for (let k = 0; k < 4; k++) {
+        const q = nbr[base + k];
+        if (q < 0) break;
+        if (q === prev) continue;
+        const t = tiles[q];
+        const nh = h + delta[(t * N + q) * N + b];
+        generated++;
+        const f = g + 1 + nh;
+        if (f > bound) { if (f < min) min = f; continue; }
+        pathBlank[g] = q;
+        if (nh === 0) { solution = g + 1; return FOUND; }
+        tiles[b] = t; tiles[q] = 0;
+        const r = search(q, b, g + 1, nh);
+        tiles[q] = t; tiles[b] = 0;
+        if (r < 0) return r;
+        if (r < min) min = r;
+      }
+      return min;
+    };
+  } else if (heuristic === 'linear-conflict') {
+    // Each row/column holds a code of its tiles that belong to that line in the goal; the table
+    // gives how many of them must leave the line (k minus the longest increasing run), 2 moves each.
+    const goalRow = new Int8Array(N), goalCol = new Int8Array(N);
+    for (let t = 1; t < N; t++) { goalRow[t] = (goalPos[t] / n) | 0; goalCol[t] = goalPos[t] % n; }
+    const B = n + 1;
+    const lcTable = buildConflictTable(n);
+    const rowLc = new Int8Array(n), colLc = new Int8Array(n);
+    const rowCode = (r: number): number => {
+      let code = 0;
+      for (let c = n - 1; c >= 0; c--) {
+        const t = tiles[r * n + c];
+        code = code * B + (t !== 0 && goalRow[t] === r ? goalCol[t] + 1 : 0);
+      }
+      return lcTable[code];
+    };
+    const colCode = (c: number): number => {
+      let code = 0;
+      for (let r = n - 1; r >= 0; r--) {
+        const t = tiles[r * n + c];
+        code = code * B + (t !== 0 && goalCol[t] === c ? goalRow[t] + 1 : 0);
+      }
+      return lcTable[code];
+    };
+    for (let i = 0; i < n; i++) { rowLc[i] = rowCode(i); colLc[i] = colCode(i); h0 += 2 * (rowLc[i] + colLc[i]); }
+    dfs = function search(b: number, prev: number, g: number, h: number): number {
+      if (expanded >= nextCheck && check()) return ABORT;
+      expanded++;
+      let min = 1 << 30;
+      const base = b * 4;
+      for (let k = 0; k < 4; k++) {
+        const q = nbr[base + k];
+        if (q < 0) break;
+        if (q === prev) continue;
+        const t = tiles[q];
+        tiles[b] = t; tiles[q] = 0;
+        let nh = h + delta[(t * N + q) * N + b];
+        let i1: number, i2: number, o1: number, o2: number;
+        const vertical = q - b === n || b - q === n;
+        if (vertical) {
+          i1 = (q / n) | 0; i2 = (b / n) | 0; o1 = rowLc[i1]; o2 = rowLc[i2];
+          rowLc[i1] = rowCode(i1); rowLc[i2] = rowCode(i2);
+          nh += 2 * (rowLc[i1] + rowLc[i2] - o1 - o2);
+        } else {
+          i1 = q % n; i2 = b % n; o1 = colLc[i1]; o2 = colLc[i2];
+          colLc[i1] = colCode(i1); colLc[i2] = colCode(i2);
+          nh += 2 * (colLc[i1] + colLc[i2] - o1 - o2);
+        }
+        generated++;
+        const f = g + 1 + nh;
+        let r = 1 << 30;
+        if (f > bound) { if (f < min) min = f; } else {
+          pathBlank[g] = q;
+          if (nh === 0) { solution = g + 1; r = FOUND; } else r = search(q, b, g + 1, nh);
+        }
+        if (vertical) { rowLc[i1] = o1; rowLc[i2] = o2; } else { colLc[i1] = o1; colLc[i2] = o2; }
+        tiles[q] = t; tiles[b] = 0;
+        if (r < 0) return r;
+        if (r < min) min = r;
+      }
+      return min;
+    };
+  } else {
+    // Additive pattern database: each pattern's index is a base-16 number of its tiles'
+    // positions, so a move changes one index by (to - from) << (4 * slot).
+    const db = pdb as PatternDatabase;
+    const nP = db.patterns.length;
+    const patOf = new Int8Array(N).fill(-1), shiftOf = new Int8Array(N);
+    db.patterns.forEach((pat, i) => pat.forEach((t, s) => { patOf[t] = i; shiftOf[t] = 4 * s; }));
+    const idx = new Int32Array(nP);
+    const tables = db.tables;
+    h0 = 0;
+    for (let p = 0; p < N; p++) {
+      const t = tiles[p];
+      if (t !== 0) idx[patOf[t]] += p << shiftOf[t];
+    }
+    for (let i = 0; i < nP; i++) h0 += tables[i][idx[i]];
+    dfs = function search(b: number, prev: number, g: number, h: number): number {
+      if (expanded >= nextCheck && check()) return ABORT;
+      expanded++;
+      let min = 1 << 30;
+      const base = b * 4;
+      for (let k = 0; k < 4; k++) {
+        const q = nbr[base + k];
+        if (q < 0) break;
+        if (q === prev) continue;
+        const t = tiles[q];
+        const pi = patOf[t];
+        const table = tables[pi];
+        const oldIdx = idx[pi];
+        const newIdx = oldIdx + ((b - q) << shiftOf[t]);
+        const nh = h - table[oldIdx] + table[newIdx];
+        generated++;
+        const f = g + 1 + nh;
+        if (f > bound) { if (f < min) min = f; continue; }
+        pathBlank[g] = q;
+        if (nh === 0) { solution = g + 1; return FOUND; }
+        tiles[b] = t; tiles[q] = 0; idx[pi] = newIdx;
+        const r = search(q, b, g + 1, nh);
+        tiles[q] = t; tiles[b] = 0; idx[pi] = oldIdx;
+        if (r < 0) return r;
+        if (r < min) min = r;
+      }
+      return min;
+    };
+  }
+
+  const counters = (): Counters => ({
+    expanded, generated, iterations, seconds: (performance.now() - t0) / 1000, initialH: h0,
+  });
+  let iterations = 0;
+  if (h0 === 0) return { status: 'found', moves: [], length: 0, ...counters() };
+  bound = h0;
+  for (;;) {
+    iterations++;
+    const r = dfs(blank, -1, 0, h0);
+    if (r === FOUND) {
+      return { status: 'found', moves: toMoves(blank, pathBlank, solution, n), length: solution, ...counters() };
+    }
+    if (r === ABORT) return { status: 'budget', reason: reason ?? 'expansions', bound, ...counters() };
+    bound = r;
+    if (bound > 250) return { status: 'budget', reason: 'expansions', bound, ...counters() }; // unreachable for solvable inputs
+  }
+}
+
+function toMoves(blank: number, pathBlank: Int8Array, len: number, n: number): PuzzleMove[] {
+  const moves: PuzzleMove[] = [];
+  let b = blank;
+  for (let i = 0; i < len; i++) {
+    const q = pathBlank[i];
+    moves.push(q === b - n ? 'up' : q === b + n ? 'down' : q === b - 1 ? 'left' : 'right');
+    b = q;
+  }
+  return moves;
+}
+
+/** lcTable[code] for a line of n cells: tiles (goal index + 1, 0 = other) that must leave the line. */
+function buildConflictTable(n: number): Int8Array {
+  const B = n + 1;
+  let size = 1;
+  for (let i = 0; i < n; i++) size *= B;
+  const table = new Int8Array(size);
+  const vals: number[] = [];
+  for (let code = 0; code < size; code++) {
+    vals.length = 0;
+    for (let c = 0, x = code; c < n; c++, x = (x / B) | 0) { const v = x % B; if (v) vals.push(v); }
+    // longest strictly increasing subsequence (values are distinct in reachable boards)
+    const best: number[] = [];
+    for (let i = 0; i < vals.length; i++) {
+      best[i] = 1;
+      for (let j = 0; j < i; j++) if (vals[j] < vals[i] && best[j] + 1 > best[i]) best[i] = best[j] + 1;
+    }
+    table[code] = vals.length - (vals.length ? Math.max(...best) : 0);
+  }
+  return table;
+}
+
+function checkState(name: string, s: unknown): asserts s is PuzzleState {
+  const st = s as PuzzleState | null;
+  const ok = !!st && typeof st === 'object' && (st.size === 3 || st.size === 4)
+    && st.tiles instanceof Uint8Array && st.tiles.length === st.size * st.size;
+  if (!ok) fail(MODULE, text.badState(name, s));
+  const seen = new Uint8Array(st.tiles.length);
+  for (const t of st.tiles) {
+    if (t >= seen.length || seen[t]) fail(MODULE, text.badState(name, s));
+    seen[t] = 1;
+  }
+}
