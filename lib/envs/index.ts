@@ -8,3 +8,4 @@ export * from './maze';
 export * from './rooms';
 export * from './obstacles';
 export type { SeedOrRng } from './seed';
+export * from './graph';
