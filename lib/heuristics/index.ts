@@ -1,2 +1,3 @@
 // Sub-barrel of lib/heuristics: re-exports only.
 export {};
+export * from './pdb';
