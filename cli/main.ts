@@ -5,6 +5,7 @@ import { RetargetLabError } from '../lib/core/errors';
 const commands: Record<string, { summary: string; load: () => Command }> = {
   run: { summary: 'execute notebooks headless in the real kernel', load: () => require('./run').command },
   kernel: { summary: 'install, uninstall or list the retarget-lab Jupyter kernelspec', load: () => require('./kernel').command },
+  claims: { summary: 're-run the claims ledger and print verdicts', load: () => require('./claims').command },
   solve: { summary: 'run a search on a grid map/scenario or a sliding puzzle', load: () => require('./solve').command },
   bench: { summary: 'run the benchmarks in bench/ and print ratios against peers', load: () => require('./bench').command },
 };

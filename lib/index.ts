@@ -7,3 +7,5 @@ export * from './search/index';
 export * from './heuristics/index';
 export * from './envs/index';
 export * from './viz/index';
+export * from './claims/index';
+export * from './exercises/index';

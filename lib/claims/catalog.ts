@@ -1,0 +1,2 @@
+// Every claim file, in notebook order. Importing a file registers its claims in the ledger.
+// Add one line per new claim file.

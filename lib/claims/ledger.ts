@@ -1,0 +1,85 @@
+import { fail } from '../core/errors';
+import type { Claim, ClaimOutcome, ParamSpec, ParamValues } from './types';
+
+const MODULE = 'claims/ledger';
+
+/**
+ * The claims ledger: every claim of the post and comments that the lab tests, in notebook order.
+ * Claim files call {@link defineClaim}; `lib/claims/index.ts` imports them all.
+ */
+const ledger = new Map<string, Claim>();
+
+/** Registers a claim (ids must be unique) and returns it. */
+export function defineClaim(claim: Claim): Claim {
+  if (ledger.has(claim.id)) fail(MODULE, `claim id "${claim.id}" is defined twice; give each claim its own id.`);
+  ledger.set(claim.id, claim);
+  return claim;
+}
+
+/** All registered claims, sorted by id (so by notebook). */
+export function listClaims(): Claim[] {
+  return [...ledger.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The claim with this id, or a clear error listing the known ids. */
+export function getClaim(id: string): Claim {
+  const claim = ledger.get(id);
+  if (!claim) fail(MODULE, `no claim "${id}"; known claims: ${listClaims().map((c) => c.id).join(', ') || '(none)'}.`);
+  return claim;
+}
+
+function coerce(claim: Claim, name: string, spec: ParamSpec, raw: unknown): number | string | boolean {
+  const where = `claim "${claim.id}" parameter "${name}"`;
+  let value: unknown = raw;
+  if (typeof spec.default === 'number' && typeof raw === 'string') value = raw.trim() === '' ? NaN : Number(raw);
+  if (typeof spec.default === 'boolean' && typeof raw === 'string') {
+    if (raw !== 'true' && raw !== 'false') fail(MODULE, `${where} must be true or false, got "${raw}".`);
+    value = raw === 'true';
+  }
+  if (typeof value !== typeof spec.default) {
+    fail(MODULE, `${where} must be a ${typeof spec.default}, got ${JSON.stringify(raw)}.`);
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) fail(MODULE, `${where} must be a finite number, got ${JSON.stringify(raw)}.`);
+    if (spec.integer && !Number.isInteger(value)) fail(MODULE, `${where} must be an integer, got ${value}.`);
+    if (spec.min !== undefined && value < spec.min) fail(MODULE, `${where} must be at least ${spec.min}, got ${value}.`);
+    if (spec.max !== undefined && value > spec.max) fail(MODULE, `${where} must be at most ${spec.max}, got ${value}.`);
+  }
+  if (spec.choices && !spec.choices.includes(value as string | number)) {
+    fail(MODULE, `${where} must be one of ${spec.choices.join(', ')}, got ${JSON.stringify(raw)}.`);
+  }
+  return value as number | string | boolean;
+}
+
+/** Fills defaults and checks the reader's parameters (unknown names and bad values are errors). */
+export function resolveParams(claim: Claim, overrides: Record<string, unknown> = {}): ParamValues {
+  for (const name of Object.keys(overrides)) {
+    if (!(name in claim.params)) {
+      fail(MODULE, `claim "${claim.id}" has no parameter "${name}"; its parameters are: ${Object.keys(claim.params).join(', ') || '(none)'}.`);
+    }
+  }
+  const out: ParamValues = {};
+  for (const [name, spec] of Object.entries(claim.params)) {
+    out[name] = name in overrides ? coerce(claim, name, spec, overrides[name]) : spec.default;
+  }
+  return out;
+}
+
+/**
+ * Runs a claim's experiment with the reader's parameters and returns the verdict, the numbers
+ * and the figure. Nothing is cached or hard-coded: the verdict is computed on every call.
+ *
+ * @example
+ * const outcome = await runClaim('01-retargetable-search', { size: 41, seed: 3 });
+ * outcome.verdict; // 'supported' | 'not supported' | 'depends'
+ */
+export async function runClaim(idOrClaim: string | Claim, overrides: Record<string, unknown> = {}): Promise<ClaimOutcome> {
+  const claim = typeof idOrClaim === 'string' ? getClaim(idOrClaim) : idOrClaim;
+  const params = resolveParams(claim, overrides);
+  const t0 = performance.now();
+  const finding = await claim.run(params);
+  return {
+    id: claim.id, title: claim.title, claim: claim.claim, criterion: claim.criterion, source: claim.source,
+    params, seconds: (performance.now() - t0) / 1000, ...finding,
+  };
+}

@@ -1,0 +1,2 @@
+// Every exercise file, in notebook order. Importing a file registers its exercises.
+// Add one line per new exercise file.
