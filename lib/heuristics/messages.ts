@@ -1,0 +1,25 @@
+/**
+ * Error texts of lib/heuristics (relaxation, distance tables, heuristic checks). Each entry says
+ * what went wrong and what to do.
+ */
+export const heuristicsMessages = {
+  'relax.noConstraints': (name: string) =>
+    `problem ${name} declares no constraints, so there is nothing to relax; build it with gridProblem() or slidingPuzzleProblem(), or add a constraints list and registerRelaxer().`,
+  'relax.unknown': (names: string[], name: string, known: readonly string[]) =>
+    `unknown constraint${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')} for problem ${name}; its constraints are: ${known.join(', ')}.`,
+  'relax.notArray': (value: unknown) =>
+    `names must be an array of constraint names, got ${String(value)}; pass e.g. ['walls'].`,
+  'relax.noRelaxer': (kind: string, name: string) =>
+    `no relaxer is registered for problems of kind "${kind}" (${name}); call registerRelaxer('${kind}', ...) first.`,
+  'table.noGoalState': (name: string) =>
+    `problem ${name} has no goalState(goal) and no states were given; add goalState to the problem or pass the list of states.`,
+  'table.noReverse': (name: string) =>
+    `problem ${name} has no predecessors(state) and no states were given; add predecessors to the problem or pass the list of all states.`,
+  'table.noGoalInStates': (name: string) =>
+    `none of the given states satisfies the goal for problem ${name}; include the goal state in the list.`,
+  'check.badSample': (value: unknown) =>
+    `sample must be an array of { state, goal } pairs, got ${String(value)}; build one with samplePairs(states, count, seed).`,
+  'check.badHeuristic': (value: unknown) =>
+    `h must be a function (state, goal) => number, got ${typeof value}.`,
+  'sample.empty': () => `samplePairs needs at least one state and one goal.`,
+} as const satisfies Record<string, (...args: never[]) => string>;
