@@ -252,8 +252,6 @@ export function loadOrBuildPatternDatabase(goal: PuzzleState, options: PatternDa
   checkGoal(goal);
   const patterns = resolvePartition(goal, options.partition);
   const key = `${goal.size}-${Array.from(goal.tiles).join('.')}-${patterns.map((p) => p.join('.')).join('_')}`;
-  const cached = memo.get(key);
-  if (cached) return cached;
   let fs: typeof import('node:fs');
   let path: typeof import('node:path');
   try {
@@ -263,6 +261,8 @@ export function loadOrBuildPatternDatabase(goal: PuzzleState, options: PatternDa
     return fail(MODULE, text.noFs());
   }
   const dir = options.cacheDir ?? defaultCacheDir(path);
+  const cached = memo.get(`${dir}|${key}`);
+  if (cached) return cached;
   const file = path.join(dir, `puzzle${goal.size}-${hashString(key).toString(16)}.pdb`);
   let pdb: PatternDatabase | null = null;
   try {
@@ -277,7 +277,7 @@ export function loadOrBuildPatternDatabase(goal: PuzzleState, options: PatternDa
       fs.renameSync(tmp, file);
     } catch { /* read-only checkout: keep the in-memory database */ }
   }
-  memo.set(key, pdb);
+  memo.set(`${dir}|${key}`, pdb);
   return pdb;
 }
 
