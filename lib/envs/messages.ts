@@ -21,8 +21,6 @@ export const envsMessages = {
     `ASCII grid line ${line}, column ${column}: character "${ch}" is not in the legend (${legend}); add it to the legend or redraw the cell.`,
   'ascii.badLegend': (ch: string) =>
     `legend key "${ch}" must be exactly one character.`,
-  'ascii.markOnBlocked': (ch: string, cell: string) =>
-    `mark "${ch}" at ${cell} is on a blocked cell; marks must be drawn on passable cells.`,
   'gen.badDensity': (density: unknown) =>
     `density must be a number in [0, 1), got ${String(density)}.`,
   'gen.tooSmall': (what: string, min: number, width: number, height: number) =>
