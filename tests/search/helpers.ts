@@ -35,6 +35,7 @@ export function maze(rows: string[]): { problem: SearchProblem<Pos, string, Pos>
     predecessors(s) {
       const out = [];
       const c = cost(s.x, s.y);
+      if (c === 0) return out; // nothing leads into a wall
       for (const [a, dx, dy] of dirs) {
         if (cost(s.x - dx, s.y - dy) > 0) out.push({ action: a, state: { x: s.x - dx, y: s.y - dy }, cost: c });
       }
