@@ -9,3 +9,7 @@ export * from './envs/index';
 export * from './viz/index';
 export * from './claims/index';
 export * from './exercises/index';
+// The display facade lives in kernel/ (it needs Node and tslab) but notebooks import it from here.
+export { show, setDisplaySink, captureDisplays } from '../kernel/display';
+export type { DisplayBundle, DisplaySink } from '../kernel/display';
+export { showClaim, claimMarkdown } from '../kernel/claim-view';

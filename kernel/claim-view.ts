@@ -1,0 +1,48 @@
+/**
+ * Shows a claim's outcome in a notebook: the verdict with the claim, source and criterion, the
+ * numbers behind it, and the figure (one vega-lite + PNG bundle).
+ */
+import type { ClaimOutcome } from '../lib/claims/types';
+import { show } from './display';
+
+const badge: Record<ClaimOutcome['verdict'], string> = {
+  supported: '✅ supported',
+  'not supported': '❌ not supported',
+  depends: '⚖️ depends',
+};
+
+function formatValue(v: number | string | boolean): string {
+  if (typeof v !== 'number') return String(v);
+  if (Number.isInteger(v)) return v.toLocaleString('en-US');
+  return Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(3) : v.toPrecision(3);
+}
+
+/** The outcome as markdown (also used by the book's claims page and the CLI). */
+export function claimMarkdown(o: ClaimOutcome): string {
+  const who = o.source.who === 'post' ? 'the post' : `a commenter (${o.source.thread})`;
+  const params = Object.entries(o.params).map(([k, v]) => `\`${k}=${v}\``).join(', ');
+  const numbers = Object.entries(o.numbers).map(([k, v]) => `| ${k} | ${formatValue(v)} |`).join('\n');
+  return [
+    `### Claim \`${o.id}\`: ${badge[o.verdict]}`,
+    `**${o.claim}** — from ${who}: ${o.source.paraphrase}${o.source.quote ? ` ("${o.source.quote}")` : ''}`,
+    '',
+    `*Criterion:* ${o.criterion}`,
+    '',
+    `*Result:* ${o.summary}`,
+    '',
+    `*Parameters:* ${params || '(none)'} · computed in ${o.seconds.toFixed(2)} s`,
+    '',
+    ...(numbers ? ['| measure | value |', '|---|---|', numbers] : []),
+  ].join('\n');
+}
+
+/**
+ * Displays a claim outcome: verdict and numbers as markdown, then its chart.
+ *
+ * @example
+ * showClaim(await runClaim('01-retargetable-search', { size: 41 }));
+ */
+export function showClaim(outcome: ClaimOutcome): void {
+  show.markdown(claimMarkdown(outcome));
+  if (outcome.chart) show.chart(outcome.chart);
+}
