@@ -39,7 +39,7 @@ export interface VlFieldDef {
 }
 
 export type VlEncoding = Partial<Record<
-  'x' | 'y' | 'x2' | 'y2' | 'xOffset' | 'color' | 'size' | 'shape' | 'opacity' | 'text' | 'order' | 'detail',
+  'x' | 'y' | 'x2' | 'y2' | 'xOffset' | 'yOffset' | 'color' | 'size' | 'shape' | 'opacity' | 'text' | 'order' | 'detail',
   VlFieldDef
 >> & { tooltip?: VlFieldDef | VlFieldDef[] | { content: 'data' } };
 
