@@ -25,7 +25,7 @@ export function maze(rows: string[]): { problem: SearchProblem<Pos, string, Pos>
   const problem: SearchProblem<Pos, string, Pos> = {
     name: 'maze',
     successors(s) {
-      const out = [];
+      const out: { action: string; state: Pos; cost: number }[] = [];
       for (const [a, dx, dy] of dirs) {
         const c = cost(s.x + dx, s.y + dy);
         if (c > 0) out.push({ action: a, state: { x: s.x + dx, y: s.y + dy }, cost: c });
@@ -33,7 +33,7 @@ export function maze(rows: string[]): { problem: SearchProblem<Pos, string, Pos>
       return out;
     },
     predecessors(s) {
-      const out = [];
+      const out: { action: string; state: Pos; cost: number }[] = [];
       const c = cost(s.x, s.y);
       if (c === 0) return out; // nothing leads into a wall
       for (const [a, dx, dy] of dirs) {
