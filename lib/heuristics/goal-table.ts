@@ -72,27 +72,36 @@ export function goalDistanceTable<S, A, G>(
       reverse = (s) => incoming.get(key(s)) ?? [];
     }
   }
-  const dist = new Map<string | number, number>();
-  const queue = new PriorityQueue<S>();
+  // States are numbered by key; the queue holds ids, so each state's key is computed once per edge.
+  const ids = new Map<string | number, number>();
+  const dist: number[] = [];
+  const queue = new PriorityQueue<number>();
+  const seen: S[] = [];
   for (const s of sources) {
     const k = key(s);
-    if (!dist.has(k)) { dist.set(k, 0); queue.push(s, 0); }
+    if (!ids.has(k)) { ids.set(k, dist.length); queue.push(dist.length, 0); dist.push(0); seen.push(s); }
   }
   let maxDistance = 0;
   while (queue.size > 0) {
     const d = queue.peekPriority();
-    const s = queue.pop();
-    if (d > (dist.get(key(s)) as number)) continue; // stale
+    const id = queue.pop();
+    if (d > dist[id]) continue; // stale entry
     if (d > maxDistance) maxDistance = d;
-    for (const t of reverse(s)) {
+    for (const t of reverse(seen[id])) {
       const nd = d + t.cost;
       const k = key(t.state);
-      const old = dist.get(k);
-      if (old === undefined || nd < old) { dist.set(k, nd); queue.push(t.state, nd); }
+      let j = ids.get(k);
+      if (j === undefined) { j = dist.length; ids.set(k, j); dist.push(nd); seen.push(t.state); queue.push(j, nd); }
+      else if (nd < dist[j]) { dist[j] = nd; queue.push(j, nd); }
     }
   }
+  seen.length = 0; // keep only keys and distances
   const unreachable = options.unreachable ?? 0;
-  const distance = (s: S): number => dist.get(key(s)) ?? Infinity;
-  const h: Heuristic<S, G> = (s) => dist.get(key(s)) ?? unreachable;
-  return Object.assign(h, { goal, reached: dist.size, maxDistance, distance });
+  const lookup = (s: S, missing: number): number => {
+    const j = ids.get(key(s));
+    return j === undefined ? missing : dist[j];
+  };
+  const distance = (s: S): number => lookup(s, Infinity);
+  const h: Heuristic<S, G> = (s) => lookup(s, unreachable);
+  return Object.assign(h, { goal, reached: dist.length, maxDistance, distance });
 }
