@@ -13,7 +13,7 @@ import { randomBytes } from 'crypto';
 import { fail } from '../lib/core/errors';
 import { VEGA_LITE_MIME, VEGA_LITE_SCHEMA, chartSummary, isVegaLiteSpec } from '../lib/viz/index';
 import type { VlSpec } from '../lib/viz/index';
-import { renderChartSync } from './render/index';
+import { renderChartSync, warmRenderer } from './render/index';
 import type { RenderOptions } from './render/index';
 
 const MODULE = 'kernel/display';
@@ -82,7 +82,10 @@ export function captureDisplays(fn: () => void): (DisplayBundle & { update: bool
  * loaded it, so importing this file never pulls in tslab's compiler.
  */
 function writer(): DisplaySink | null {
-  if (sink) return sink;
+  return sink ?? tslabWriter();
+}
+
+function tslabWriter(): DisplaySink | null {
   try {
     const cached = require.cache[require.resolve('tslab/dist/jupyter')];
     const write = cached?.exports?.lastWriteDisplayData as DisplaySink | null | undefined;
@@ -91,6 +94,9 @@ function writer(): DisplaySink | null {
     return null;
   }
 }
+
+// Inside the kernel, start loading vega in the background now, while the notebook's first cells run.
+if (tslabWriter() !== null) warmRenderer();
 
 function emit(bundle: DisplayBundle, plainFallback = true): void {
   const write = writer();
@@ -363,5 +369,6 @@ export const show = {
 function kind(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return `an object with keys {${Object.keys(v as object).slice(0, 6).join(', ')}}`;
   return typeof v;
 }

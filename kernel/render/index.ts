@@ -25,6 +25,8 @@ export interface RenderOptions {
   scale?: number;
   /** Background colour (default white). */
   background?: string;
+  /** Font file for the PNG (default /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf, from fonts-dejavu-core). */
+  fontFile?: string;
 }
 
 /** A rendered chart: SVG text, PNG bytes, PNG size, and timings in milliseconds. */
@@ -54,8 +56,8 @@ const { loadRenderer } = require('./load.cjs') as { loadRenderer(): Promise<Rend
  * const { png, width, height, ms } = await renderChart(lineChart(rows, { x: 'n', y: 'expanded' }));
  */
 export async function renderChart(spec: object, options: RenderOptions = {}): Promise<RenderResult> {
-  const renderer = await loadRenderer();
   try {
+    const renderer = await loadRenderer();
     return await renderer.renderSpec(spec, options);
   } catch (e) {
     return fail(MODULE, MSG_FAILED(e instanceof Error ? e.message : String(e)));
@@ -79,6 +81,17 @@ function renderWorker(): { port: MessagePort; worker: Worker } {
   port1.unref();
   worker = { port: port1, worker: w };
   return worker;
+}
+
+/**
+ * Starts the render worker (which starts loading vega) without waiting, so that the first
+ * {@link renderChartSync} is fast. The kernel calls this when the display facade loads.
+ *
+ * @example
+ * warmRenderer();
+ */
+export function warmRenderer(): void {
+  renderWorker();
 }
 
 /**

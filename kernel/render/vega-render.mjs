@@ -11,14 +11,14 @@ const require = createRequire(import.meta.url);
 export const FONT_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 export const FONT_FAMILY = 'DejaVu Sans';
 
-const MISSING_FONT =
-  `retarget-lab/kernel/render: the chart font ${FONT_FILE} is missing; ` +
-  'install it (Debian/Ubuntu: apt-get install fonts-dejavu-core) and re-run.';
+const missingFont = (file) =>
+  `the chart font ${file} is missing; install it (Debian/Ubuntu: apt-get install fonts-dejavu-core) and re-run.`;
 
 let modules = null; // cache: { vega, vegaLite, Resvg }
 let loadMs = 0;
 
-async function load() {
+/** Loads vega, vega-lite and resvg once (cached); rendering calls this itself. */
+export async function load() {
   if (modules) return modules;
   const t0 = performance.now();
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
@@ -36,11 +36,13 @@ function isVegaLite(spec) {
 /**
  * Renders a vega-lite (or vega) spec to SVG text and PNG bytes.
  * @param {object} spec a vega-lite spec (or a vega spec whose $schema names vega)
- * @param {{scale?: number, background?: string}} [options] scale multiplies the PNG size (default 1)
+ * @param {{scale?: number, background?: string, fontFile?: string}} [options] scale multiplies the PNG size
+ *   (default 1); fontFile overrides the DejaVu Sans file (it must contain the DejaVu Sans family)
  * @returns {Promise<{svg: string, png: Uint8Array, width: number, height: number, ms: number, loadMs: number}>}
  */
 export async function renderSpec(spec, options = {}) {
-  if (!existsSync(FONT_FILE)) throw new Error(MISSING_FONT);
+  const fontFile = options.fontFile ?? FONT_FILE;
+  if (!existsSync(fontFile)) throw new Error(missingFont(fontFile));
   const first = modules === null;
   const { vega, vegaLite, Resvg } = await load();
   const t0 = performance.now();
@@ -55,7 +57,7 @@ export async function renderSpec(spec, options = {}) {
   view.finalize();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: options.scale ?? 1 },
-    font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
   });
   const image = resvg.render();
   const png = new Uint8Array(image.asPng());

@@ -2,9 +2,12 @@
 // The caller posts {spec, options, signal} on the port and blocks in Atomics.wait on `signal`;
 // we post the result back on the same port, then wake the caller.
 import { workerData } from 'node:worker_threads';
-import { renderSpec } from './vega-render.mjs';
+import { load, renderSpec } from './vega-render.mjs';
 
 const port = workerData.port;
+
+// Start loading vega right away, so a kernel that warmed us up renders its first chart fast.
+load().catch(() => { /* reported by the first render */ });
 
 port.on('message', async ({ spec, options, signal }) => {
   let reply;

@@ -61,6 +61,13 @@ describe('server-side rendering', () => {
     console.log(`render times: ${times.join(', ')}`);
   });
 
+  it('says which package to install when the font file is missing', async () => {
+    const spec = barChart(rows, { x: 'algo', y: 'expanded' });
+    await expect(renderChart(spec, { fontFile: '/nonexistent/DejaVuSans.ttf' })).rejects
+      .toThrow(/^retarget-lab\/kernel\/render: rendering the chart failed: the chart font \/nonexistent\/DejaVuSans.ttf is missing; install it \(Debian\/Ubuntu: apt-get install fonts-dejavu-core\)/);
+    expect(() => renderChartSync(spec, { fontFile: '/nonexistent/x.ttf' })).toThrow(/fonts-dejavu-core/);
+  });
+
   it('reports compile errors with the module prefix', () => {
     expect(() => renderChartSync({ mark: 'nonsense' })).toThrow(/^retarget-lab\/kernel\/render: rendering the chart failed/);
   });
