@@ -60,9 +60,19 @@ export function heatmap(rows: ChartRows, opts: HeatmapOptions): VlUnitSpec | VlL
       x: rect.encoding.x,
       y: rect.encoding.y,
       text: { field: value, type: 'quantitative', format: '.2~f' },
+      // Dark text on the bright end of the scheme, white text on the dark end.
+      color: { condition: { test: `datum[${JSON.stringify(value)}] >= ${labelSplit(data, value, opts.logColor)}`, value: 'black' }, value: 'white' },
     },
   };
   return { ...head, layer: [rect, text] };
+}
+
+function labelSplit(rows: readonly ChartRow[], field: string, log: boolean | undefined): number {
+  const vals = rows.map((r) => r[field]).filter((v): v is number => typeof v === 'number');
+  if (vals.length === 0) return 0;
+  const lo = Math.min(...vals);
+  const hi = Math.max(...vals);
+  return log && lo > 0 ? Math.sqrt(lo * hi) : (lo + hi) / 2;
 }
 
 /**

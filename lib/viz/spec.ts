@@ -36,6 +36,7 @@ export interface VlFieldDef {
   legend?: Record<string, VlJson> | null;
   sort?: VlJson;
   format?: string;
+  condition?: { test: string; value: VlJson };
 }
 
 export type VlEncoding = Partial<Record<

@@ -82,6 +82,8 @@ describe('chart builders', () => {
     expect(spec.encoding?.color).toEqual({ field: 'value', type: 'quantitative', scale: { scheme: 'viridis', type: 'log' } });
     const labelled = heatmap(data, { x: 'col', y: 'row', value: 'value', labels: true });
     expect(isLayerSpec(labelled) && labelled.layer.length).toBe(2);
+    const text = (labelled as VlLayerSpec).layer[1] as VlUnitSpec;
+    expect(text.encoding?.color).toEqual({ condition: { test: 'datum["value"] >= 3.5', value: 'black' }, value: 'white' });
     expect(() => matrixToRows([[1, 2], [3]])).toThrow(/row 1 has 1 entries but row 0 has 2/);
   });
 
