@@ -1,0 +1,93 @@
+/**
+ * `npm run bench` (= `retarget-lab bench`): the grid and puzzle benchmarks in one run, printed as
+ * a table with ratios, or as one JSON object with `--json`. Not a test: speeds depend on the
+ * machine; correctness (equal path lengths) is checked on every run and reported in `agree`.
+ */
+import * as os from 'node:os';
+import { runGridBench, type GridBenchCase } from './grid';
+import { runPuzzleBench, type PuzzleBench } from './puzzle';
+
+export interface BenchReport {
+  quick: boolean;
+  machine: { cpu: string; cores: number; node: string; loadAverage: number[] };
+  grid?: GridBenchCase[];
+  puzzle?: PuzzleBench;
+  agree: boolean;
+  seconds: number;
+}
+
+export interface BenchOptions { quick?: boolean; only?: 'grid' | 'puzzle'; log?: (line: string) => void }
+
+export function runBench(options: BenchOptions = {}): BenchReport {
+  const t0 = performance.now();
+  const quick = options.quick ?? false;
+  const log = options.log ?? (() => undefined);
+  const cpus = os.cpus();
+  const report: BenchReport = {
+    quick,
+    machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, node: process.version, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100) },
+    agree: true, seconds: 0,
+  };
+  if (options.only !== 'puzzle') {
+    log('grid: running …');
+    report.grid = runGridBench({ quick });
+    report.agree &&= report.grid.every((c) => c.agree);
+  }
+  if (options.only !== 'grid') {
+    log('puzzle: running …');
+    report.puzzle = runPuzzleBench({ quick });
+    report.agree &&= report.puzzle.agree;
+  }
+  report.seconds = (performance.now() - t0) / 1000;
+  return report;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r, k) => {
+    const line = r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    return k === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+  }).join('\n');
+}
+
+const fmt = (x: number, digits = 1): string => (x >= 100 ? x.toFixed(0) : x.toFixed(digits));
+const mega = (x: number): string => `${(x / 1e6).toFixed(2)} M`;
+
+/** The report as readable tables. */
+export function formatBench(report: BenchReport): string {
+  const out: string[] = [];
+  const m = report.machine;
+  out.push(`retarget-lab bench${report.quick ? ' --quick' : ''}: ${m.cpu}, ${m.cores} cores, node ${m.node}, load average ${m.loadAverage.join(' ')}`);
+  if (report.grid) {
+    out.push('', 'Grid A* (octile, diagonal √2, no corner cutting); ratio = gridAstar queries/s ÷ engine queries/s');
+    const rows = [['map / engine', 'queries', 'queries/s', 'ratio', 'setup s']];
+    for (const c of report.grid) {
+      rows.push([`${c.map}: ${c.queries} queries, mean length ${c.meanLength.toFixed(1)}, lengths agree: ${c.agree ? 'yes' : 'NO'}`, '', '', '', '']);
+      for (const e of c.engines) {
+        rows.push([`  ${e.engine}`, String(e.queries), fmt(e.queriesPerSecond), `${fmt(e.speedup)}x`, e.setupSeconds.toFixed(2)]);
+      }
+    }
+    out.push(table(rows));
+  }
+  if (report.puzzle) {
+    const p = report.puzzle;
+    out.push('', '15-puzzle IDA*, Manhattan: specialised puzzleIdaStar vs generic idaStar over slidingPuzzleProblem (same instances)');
+    out.push(table([
+      ['instance', 'length', 'generic nodes', 'generic s', 'generic nodes/s', 'spec. nodes', 'spec. s', 'spec. nodes/s', 'nodes/s ratio', 'time ratio'],
+      ...p.genericVsSpecialised.map((r) => [
+        r.instance, `${r.length}${r.genericLength === r.length ? '' : ` (generic ${r.genericLength})`}`,
+        String(r.generic.generated), r.generic.seconds.toFixed(3), mega(r.generic.nodesPerSecond),
+        String(r.specialised.generated), r.specialised.seconds.toFixed(4), mega(r.specialised.nodesPerSecond),
+        `${fmt(r.nodeRateRatio)}x`, `${fmt(r.timeRatio)}x`,
+      ]),
+    ]));
+    out.push('', `Pattern database ${p.pdb.partition}: built in ${p.pdb.buildSeconds.toFixed(2)} s, ${(p.pdb.tableBytes / 1e6).toFixed(1)} MB of tables (solver used the ${p.pdb.source} copy)`);
+    out.push('', 'Specialised IDA* by heuristic (generated nodes; length checked against the published/reference length)');
+    out.push(table([
+      ['instance', 'heuristic', 'length', 'expected', 'generated', 'seconds', 'nodes/s'],
+      ...p.korf.map((r) => [r.instance, r.heuristic, String(r.length), String(r.publishedLength), String(r.generated), r.seconds.toFixed(3), mega(r.nodesPerSecond)]),
+    ]));
+  }
+  out.push('', `All lengths agree: ${report.agree ? 'yes' : 'NO'}; total ${report.seconds.toFixed(1)} s.`);
+  return out.join('\n');
+}

@@ -1,0 +1,51 @@
+import { fail } from '../lib/core/errors';
+import { formatBench, runBench } from '../bench/index';
+import { parseCommandArgs, printJson, type Command } from './command';
+
+const MODULE = 'cli/bench';
+
+/** Every message `retarget-lab bench` prints or throws. */
+const text = {
+  badOnly: (v: string) => `unknown --only "${v}"; use grid or puzzle.`,
+  disagree: () => 'some engines disagreed on path or solution lengths (see the table); this is a bug, not a speed issue.',
+} as const;
+
+const help = `Usage: retarget-lab bench [--quick] [--only grid|puzzle] [--json]
+
+Measures, in one run and on the same queries:
+  - grid A* (octile, no corner cutting) queries/s: the specialised gridAstar vs PathFinding.js
+    (grid cloned per query), ngraph.path aStar and the generic astar over gridProblem, on seeded
+    512x512 maps with 25% obstacles and the MovingAI-format map bench/maps/rooms-256.map;
+  - 15-puzzle IDA*: specialised vs generic nodes/s (Manhattan), the 6-6-3 pattern database's
+    build time, and solve times with Manhattan, linear conflict and the PDB on Korf instances.
+Every run checks that all engines find equal path lengths.
+
+  --quick   small maps and easy instances: a smoke test in ~15 s (numbers not meaningful)
+  --only    run just one half
+  --json    one JSON object instead of the tables
+
+Exit status: 0 ok, 1 lengths disagreed, 2 bad input. The full run takes about 2-3 minutes.`;
+
+export const command: Command = {
+  name: 'bench',
+  summary: 'run the benchmarks in bench/ and print ratios against peers',
+  help,
+  async run(argv) {
+    const { values } = parseCommandArgs('bench', argv, {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    }, false);
+    const only = values.only;
+    if (only !== undefined && only !== 'grid' && only !== 'puzzle') fail(MODULE, text.badOnly(only));
+    const json = values.json === true;
+    const report = runBench({
+      quick: values.quick === true, only,
+      log: json ? undefined : (line) => process.stderr.write(`${line}\n`),
+    });
+    if (json) printJson(report);
+    else process.stdout.write(`${formatBench(report)}\n`);
+    if (!report.agree) process.stderr.write(`retarget-lab/${MODULE}: ${text.disagree()}\n`);
+    return report.agree ? 0 : 1;
+  },
+};
