@@ -2,10 +2,23 @@
  * The notebook display facade: `show.chart`, `show.table`, `show.source`, `show.progress`,
  * `show.html`, `show.markdown`. One thin public surface over tslab's display internals.
  *
- * Everything is synchronous: a cell calls `show.chart(spec)` (no `await`) and the output is
- * written before the cell's execute_reply, so it always belongs to the cell that called it.
+ * Usage in a notebook cell (no `await` needed — every call is synchronous):
+ * ```ts
+ * import { show, lineChart } from "retarget-lab";
+ * show.chart(lineChart(rows, { x: "n", y: "expanded", color: "algorithm", logY: true }));
+ * show.table(rows, { limit: 10 });
+ * show.source("createRng");
+ * ```
+ *
+ * Why synchronous: tslab publishes display_data through `lastWriteDisplayData`, a function it
+ * re-binds at the start of every execute request. A promise that displays after its cell has
+ * replied writes into the NEXT cell (or, in nbconvert, is lost after the kernel goes idle).
+ * So `show.chart` renders the PNG in a worker thread and blocks on `Atomics.wait` until it is
+ * done; the output is always written before the calling cell's execute_reply.
+ *
  * Outside a kernel (vitest, CLI) nothing crashes: output goes to a sink set with
- * {@link setDisplaySink} / {@link captureDisplays}, or degrades to plain text on stdout.
+ * {@link setDisplaySink} / {@link captureDisplays}, or degrades to plain text on stdout
+ * (progress: a live line on a TTY stderr, otherwise nothing).
  */
 import * as fs from 'fs';
 import * as path from 'path';
