@@ -128,7 +128,7 @@ export class KernelClient {
     client.loop(client.control);
     client.loop(client.iopub);
     try {
-      await Promise.race([client.waitReady(opts.readyTimeoutMs ?? 30_000), spawnError]);
+      await Promise.race([client.waitReady(opts.readyTimeoutMs ?? 120_000), spawnError]);
     } catch (err) {
       await client.shutdown();
       throw err;

@@ -1,2 +1,3 @@
 // Every exercise file, in notebook order. Importing a file registers its exercises.
 // Add one line per new exercise file.
+import './00-welcome';

@@ -46,18 +46,19 @@ export function evaluateExercise(id: string, answer: unknown, opts: { seed?: num
 /**
  * The graded test cell's checker: runs the tests, prints a clear pass/fail line with the first
  * failing input, and throws on failure (so the cell fails and the grader gives it 0 points).
+ * Returns nothing (so tslab prints nothing more); use `check.evaluate` for the report.
  *
  * @example
  * check.exercise('02-relax-manhattan', manhattanFromRelaxation);
  * // ✓ 02-relax-manhattan: 6/6 tests pass
  */
-function exercise(id: string, answer: unknown, opts: { seed?: number; count?: number } = {}): CheckReport {
+function exercise(id: string, answer: unknown, opts: { seed?: number; count?: number } = {}): void {
   const ex = getExercise(id);
   const report = evaluateExercise(id, answer, opts);
   const kind = opts.seed !== undefined ? 'hidden' : 'visible';
   if (report.ok) {
     console.log(`✓ ${id}: ${report.passed}/${report.total} ${kind} tests pass`);
-    return report;
+    return;
   }
   const first = report.failures[0];
   const lines = [
