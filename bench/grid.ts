@@ -25,7 +25,9 @@ const PF = require('pathfinding');
 export interface GridEngineRow {
   engine: string;
   queries: number;
+  /** CPU seconds (user + system) over all queries. */
   seconds: number;
+  /** Queries per CPU second. */
   queriesPerSecond: number;
   /** Specialised queries/s divided by this engine's. */
   speedup: number;
@@ -122,19 +124,24 @@ function engines(map: GridMap, withGeneric: boolean): Engine[] {
 
 function runCase(label: string, map: GridMap, queries: Query[]): GridBenchCase {
   const es = engines(map, true);
-  const lengths: number[][] = [];
-  const rows: GridEngineRow[] = [];
-  let agree = true;
-  for (const e of es) {
-    const qs = queries;
-    e.solve(qs[0]); // warm-up (JIT), not timed
-    const got: number[] = [];
-    const t0 = performance.now();
-    for (const q of qs) got.push(e.solve(q));
-    const seconds = (performance.now() - t0) / 1000;
-    lengths.push(got);
-    rows.push({ engine: e.name, queries: qs.length, seconds, queriesPerSecond: qs.length / seconds, speedup: 0, setupSeconds: e.setupSeconds });
+  // Queries are interleaved across engines and timed in process CPU time (user + system), so a
+  // busy machine slows every engine alike instead of whichever happened to run during a burst.
+  const lengths: number[][] = es.map(() => []);
+  const cpu = es.map(() => 0);
+  for (const e of es) e.solve(queries[0]); // warm-up (JIT), not timed
+  for (const q of queries) {
+    es.forEach((e, i) => {
+      const c0 = process.cpuUsage();
+      const len = e.solve(q);
+      const c = process.cpuUsage(c0);
+      cpu[i] += (c.user + c.system) / 1e6;
+      lengths[i].push(len);
+    });
   }
+  const rows: GridEngineRow[] = es.map((e, i) => ({
+    engine: e.name, queries: queries.length, seconds: cpu[i], queriesPerSecond: queries.length / cpu[i], speedup: 0, setupSeconds: e.setupSeconds,
+  }));
+  let agree = true;
   const ref = lengths[0];
   for (const got of lengths) got.forEach((len, i) => { if (!(Math.abs(len - ref[i]) <= 1e-6)) agree = false; });
   queries.forEach((q, i) => { if (q.optimal !== undefined && !(Math.abs(ref[i] - q.optimal) <= 1e-6)) agree = false; });

@@ -59,7 +59,7 @@ export function formatBench(report: BenchReport): string {
   const m = report.machine;
   out.push(`retarget-lab bench${report.quick ? ' --quick' : ''}: ${m.cpu}, ${m.cores} cores, node ${m.node}, load average ${m.loadAverage.join(' ')}`);
   if (report.grid) {
-    out.push('', 'Grid A* (octile, diagonal √2, no corner cutting); ratio = gridAstar queries/s ÷ engine queries/s');
+    out.push('', 'Grid A* (octile, diagonal √2, no corner cutting); per CPU second; ratio = gridAstar queries/s ÷ engine queries/s');
     const rows = [['map / engine', 'queries', 'queries/s', 'ratio', 'setup s']];
     for (const c of report.grid) {
       rows.push([`${c.map}: ${c.queries} queries, mean length ${c.meanLength.toFixed(1)}, lengths agree: ${c.agree ? 'yes' : 'NO'}`, '', '', '', '']);
@@ -73,7 +73,7 @@ export function formatBench(report: BenchReport): string {
     const p = report.puzzle;
     out.push('', '15-puzzle IDA*, Manhattan: specialised puzzleIdaStar vs generic idaStar over slidingPuzzleProblem (same instances)');
     out.push(table([
-      ['instance', 'length', 'generic nodes', 'generic s', 'generic nodes/s', 'spec. nodes', 'spec. s', 'spec. nodes/s', 'nodes/s ratio', 'time ratio'],
+      ['instance', 'length', 'generic nodes', 'generic cpu s', 'generic nodes/s', 'spec. nodes', 'spec. cpu s', 'spec. nodes/s', 'nodes/s ratio', 'time ratio'],
       ...p.genericVsSpecialised.map((r) => [
         r.instance, `${r.length}${r.genericLength === r.length ? '' : ` (generic ${r.genericLength})`}`,
         String(r.generic.generated), r.generic.seconds.toFixed(3), mega(r.generic.nodesPerSecond),
@@ -81,13 +81,14 @@ export function formatBench(report: BenchReport): string {
         `${fmt(r.nodeRateRatio)}x`, `${fmt(r.timeRatio)}x`,
       ]),
     ]));
-    out.push('', `Pattern database ${p.pdb.partition}: built in ${p.pdb.buildSeconds.toFixed(2)} s, ${(p.pdb.tableBytes / 1e6).toFixed(1)} MB of tables (solver used the ${p.pdb.source} copy)`);
+    out.push('', `Pattern database ${p.pdb.partition}: built in ${p.pdb.buildSeconds.toFixed(2)} CPU s, ${(p.pdb.tableBytes / 1e6).toFixed(1)} MB of tables (solver used the ${p.pdb.source} copy)`);
     out.push('', 'Specialised IDA* by heuristic (generated nodes; length checked against the published/reference length)');
     out.push(table([
-      ['instance', 'heuristic', 'length', 'expected', 'generated', 'seconds', 'nodes/s'],
+      ['instance', 'heuristic', 'length', 'expected', 'generated', 'cpu s', 'nodes/s'],
       ...p.korf.map((r) => [r.instance, r.heuristic, String(r.length), String(r.publishedLength), String(r.generated), r.seconds.toFixed(3), mega(r.nodesPerSecond)]),
     ]));
   }
-  out.push('', `All lengths agree: ${report.agree ? 'yes' : 'NO'}; total ${report.seconds.toFixed(1)} s.`);
+  out.push('', 'Times are process CPU seconds (user + system), so a busy machine affects every engine alike.');
+  out.push(`All lengths agree: ${report.agree ? 'yes' : 'NO'}; total ${report.seconds.toFixed(1)} s.`);
   return out.join('\n');
 }
