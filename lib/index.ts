@@ -13,3 +13,4 @@ export * from './exercises/index';
 export { show, setDisplaySink, captureDisplays } from '../kernel/display';
 export type { DisplayBundle, DisplaySink } from '../kernel/display';
 export { showClaim, claimMarkdown } from '../kernel/claim-view';
+export * from './experiments/index';

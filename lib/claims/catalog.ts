@@ -1,2 +1,3 @@
 // Every claim file, in notebook order. Importing a file registers its claims in the ledger.
 // Add one line per new claim file.
+import './01-search-retargetable';

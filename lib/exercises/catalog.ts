@@ -1,3 +1,4 @@
 // Every exercise file, in notebook order. Importing a file registers its exercises.
 // Add one line per new exercise file.
 import './00-welcome';
+import './01-search-retargetable';
