@@ -14,3 +14,4 @@ export { show, setDisplaySink, captureDisplays } from '../kernel/display';
 export type { DisplayBundle, DisplaySink } from '../kernel/display';
 export { showClaim, claimMarkdown } from '../kernel/claim-view';
 export * from './experiments/index';
+export * from './chess/index';

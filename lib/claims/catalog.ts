@@ -1,3 +1,4 @@
 // Every claim file, in notebook order. Importing a file registers its claims in the ledger.
 // Add one line per new claim file.
 import './01-search-retargetable';
+import './08-specialized-heuristics';
