@@ -2,3 +2,4 @@
 // Add one line per new claim file.
 import './01-search-retargetable';
 import './08-specialized-heuristics';
+import './02-relaxation';
