@@ -2,3 +2,4 @@
 // Add one line per new exercise file.
 import './00-welcome';
 import './01-search-retargetable';
+import './02-relaxation';
