@@ -2,6 +2,8 @@ import { fail } from '../core/errors';
 import type { Heuristic, SearchProblem, Transition } from '../search/problem';
 import { PriorityQueue } from '../search/priority-queue';
 import { heuristicsMessages } from './messages';
+import { isGridProblem, inBounds } from '../envs/grid';
+import { gridGoalTable } from './grid-table';
 
 const MODULE = 'heuristics/goal-table';
 
@@ -30,7 +32,7 @@ export interface GoalTableOptions {
 
 /**
  * Exact cost-to-goal of every state that can reach `goal`, by Dijkstra backwards from the goal
- * (breadth-first order for unit costs). Needs `problem.predecessors` and `problem.goalState`, or
+ * (breadth-first order for unit costs; grid problems take a typed-array path). Needs `problem.predecessors` and `problem.goalState`, or
  * else `states`: the full list of states (then reverse edges come from `successors`, and every
  * listed state satisfying the goal is a source).
  *
@@ -43,6 +45,11 @@ export interface GoalTableOptions {
 export function goalDistanceTable<S, A, G>(
   problem: SearchProblem<S, A, G>, goal: G, states?: Iterable<S>, options: GoalTableOptions = {},
 ): GoalDistanceTable<S, G> {
+  if (states === undefined && isGridProblem(problem)) {
+    const cell = goal as unknown as { x: number; y: number };
+    // Typed-array fast path (same distances as the generic Dijkstra below).
+    if (cell && inBounds(problem.map, cell.x, cell.y)) return gridGoalTable(problem, cell, options) as unknown as GoalDistanceTable<S, G>;
+  }
   const name = problem.name ?? 'problem';
   const key = (s: S) => problem.key(s);
   let sources: S[];
