@@ -78,12 +78,13 @@ export function createGridSearcher(map: GridMap, movement: Movement = 'octile'):
   for (let k = 0; k < 8; k++) off[k] = DY[k] * W + DX[k];
   const nDirs = movement === 'octile' ? 8 : 4;
   const g = new Float64Array(n);
-  const f = new Float64Array(n);
   const parent = new Int32Array(n);
   const seen = new Uint32Array(n);   // == gen: g/parent valid this query
   const closed = new Uint32Array(n); // == gen: expanded this query
   const heapPos = new Int32Array(n); // position in heap, -1 when popped
   const heap = new Int32Array(n);
+  const hF = new Float64Array(n);    // f of heap[i]
+  const hG = new Float64Array(n);    // g of heap[i]
   let gen = 0;
 
   function search(start: Cell, goal: Cell, budget?: Budget): SearchResult<Cell, string> {
@@ -106,31 +107,36 @@ export function createGridSearcher(map: GridMap, movement: Movement = 'octile'):
     };
     let size = 0;
     let expanded = 0, generated = 1, maxFrontier = 1;
-    // Heap order: smaller f first; on equal f, larger g first (deeper nodes finish sooner).
-    const less = (a: number, b: number): boolean => f[a] < f[b] || (f[a] === f[b] && g[a] > g[b]);
-    const up = (i: number): void => {
-      const v = heap[i];
+    // Binary heap keyed by (f, g) stored beside the node ids, so comparisons read contiguous
+    // memory. Order: smaller f first; on equal f, larger g first (deeper nodes finish sooner).
+    const up = (i: number, v: number, fv: number, gv: number): void => {
       while (i > 0) {
-        const p = (i - 1) >> 1, pv = heap[p];
-        if (!less(v, pv)) break;
-        heap[i] = pv; heapPos[pv] = i; i = p;
+        const p = (i - 1) >> 1;
+        const fp = hF[p];
+        if (fv > fp || (fv === fp && gv <= hG[p])) break;
+        const pv = heap[p];
+        heap[i] = pv; hF[i] = fp; hG[i] = hG[p]; heapPos[pv] = i; i = p;
       }
-      heap[i] = v; heapPos[v] = i;
+      heap[i] = v; hF[i] = fv; hG[i] = gv; heapPos[v] = i;
     };
-    const down = (i: number): void => {
-      const v = heap[i];
+    const down = (v: number, fv: number, gv: number): void => {
+      let i = 0;
       for (;;) {
         let c = 2 * i + 1;
         if (c >= size) break;
-        if (c + 1 < size && less(heap[c + 1], heap[c])) c++;
+        let fc = hF[c];
+        if (c + 1 < size) {
+          const f2 = hF[c + 1];
+          if (f2 < fc || (f2 === fc && hG[c + 1] > hG[c])) { c++; fc = f2; }
+        }
+        if (fv < fc || (fv === fc && gv >= hG[c])) break;
         const cv = heap[c];
-        if (!less(cv, v)) break;
-        heap[i] = cv; heapPos[cv] = i; i = c;
+        heap[i] = cv; hF[i] = fc; hG[i] = hG[c]; heapPos[cv] = i; i = c;
       }
-      heap[i] = v; heapPos[v] = i;
+      heap[i] = v; hF[i] = fv; hG[i] = gv; heapPos[v] = i;
     };
-    g[s] = 0; f[s] = H(s); parent[s] = -1; seen[s] = stamp;
-    heap[0] = s; heapPos[s] = 0; size = 1;
+    g[s] = 0; parent[s] = -1; seen[s] = stamp;
+    size = 1; up(0, s, H(s), 0);
     let reason: 'expansions' | 'time' | null = null;
     let found = false;
     while (size > 0) {
@@ -140,7 +146,7 @@ export function createGridSearcher(map: GridMap, movement: Movement = 'octile'):
       if (deadline !== Infinity && (expanded & 1023) === 0 && performance.now() > deadline) { reason = 'time'; break; }
       size--;
       heapPos[u] = -1;
-      if (size > 0) { heap[0] = heap[size]; down(0); }
+      if (size > 0) down(heap[size], hF[size], hG[size]);
       closed[u] = stamp;
       expanded++;
       const gu = g[u];
@@ -155,12 +161,12 @@ export function createGridSearcher(map: GridMap, movement: Movement = 'octile'):
         const gv = gu + cost;
         generated++;
         if (seen[v] !== stamp) {
-          seen[v] = stamp; g[v] = gv; f[v] = gv + H(v); parent[v] = u;
-          heap[size] = v; heapPos[v] = size; size++; up(size - 1);
+          seen[v] = stamp; g[v] = gv; parent[v] = u;
+          size++; up(size - 1, v, gv + H(v), gv);
           if (size > maxFrontier) maxFrontier = size;
         } else if (gv < g[v]) {
-          f[v] += gv - g[v]; g[v] = gv; parent[v] = u;
-          up(heapPos[v]);
+          g[v] = gv; parent[v] = u;
+          up(heapPos[v], v, gv + H(v), gv);
         }
       }
     }
