@@ -3,3 +3,4 @@
 import './00-welcome';
 import './01-search-retargetable';
 import './02-relaxation';
+import './08-specialized-heuristics';
