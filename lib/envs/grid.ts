@@ -111,7 +111,7 @@ const OPPOSITE: Record<string, string> = { N: 'S', S: 'N', E: 'W', W: 'E', NE: '
  *   S..#
  *   .#.G`);
  * const problem = gridProblem(map, 'octile');
- * uniformCost(problem, { x: 0, y: 0 }, { x: 3, y: 1 }); // found, cost 2 + Math.SQRT2
+ * uniformCost(problem, { x: 0, y: 0 }, { x: 3, y: 1 }); // found, cost 4: no diagonal past the '#' corners
  */
 export function gridProblem(map: GridMap, movement: Movement = 'four'): GridProblem {
   if (movement !== 'four' && movement !== 'octile') fail(MODULE, envsMessages['grid.badMovement'](movement));

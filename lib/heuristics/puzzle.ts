@@ -1,16 +1,14 @@
 import type { PuzzleState } from '../envs/sliding-puzzle';
 import type { Heuristic } from '../search/problem';
 
-// Goal positions of the last goal seen (heuristics are called many times with one goal).
-let lastGoal: Uint8Array | null = null;
-let lastPos = new Uint8Array(0);
+// Goal position of each tile, recomputed into one reused buffer per call (O(n), no allocation,
+// and always right even if a caller mutates a goal in place).
+let posBuffer = new Uint8Array(16);
 function goalPositions(goal: PuzzleState): Uint8Array {
-  if (goal.tiles !== lastGoal) {
-    const pos = new Uint8Array(goal.tiles.length);
-    for (let p = 0; p < pos.length; p++) pos[goal.tiles[p]] = p;
-    lastGoal = goal.tiles; lastPos = pos;
-  }
-  return lastPos;
+  const n = goal.tiles.length;
+  if (posBuffer.length < n) posBuffer = new Uint8Array(n);
+  for (let p = 0; p < n; p++) posBuffer[goal.tiles[p]] = p;
+  return posBuffer;
 }
 
 /**
