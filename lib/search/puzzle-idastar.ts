@@ -44,11 +44,16 @@ export interface PuzzleIdaStarOptions {
   budget?: Budget;
 }
 
-interface Counters { expanded: number; generated: number; iterations: number; seconds: number; initialH: number }
+/**
+ * Counters of a run: nodes expanded and generated over all iterations (the move back to the
+ * parent is never generated), the number of IDA* iterations, wall seconds, and the heuristic's
+ * value at the start.
+ */
+export interface PuzzleSearchCounters { expanded: number; generated: number; iterations: number; seconds: number; initialH: number }
 
 export type PuzzleSearchResult =
-  | ({ status: 'found'; moves: PuzzleMove[]; length: number } & Counters)
-  | ({ status: 'budget'; reason: 'expansions' | 'time'; bound: number } & Counters);
+  | ({ status: 'found'; moves: PuzzleMove[]; length: number } & PuzzleSearchCounters)
+  | ({ status: 'budget'; reason: 'expansions' | 'time'; bound: number } & PuzzleSearchCounters);
 
 const FOUND = -1;
 const ABORT = -2;
@@ -262,7 +267,7 @@ function run(state: PuzzleState, goal: PuzzleState, heuristic: PuzzleHeuristicNa
     };
   }
 
-  const counters = (): Counters => ({
+  const counters = (): PuzzleSearchCounters => ({
     expanded, generated, iterations, seconds: (performance.now() - t0) / 1000, initialH: h0,
   });
   let iterations = 0;
