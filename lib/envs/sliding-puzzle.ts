@@ -187,9 +187,16 @@ export function applyMove(state: PuzzleState, move: PuzzleMove): PuzzleState | n
   return { size, tiles: out };
 }
 
-/** A compact string key of a state (one char code per tile). */
-export function puzzleKey(state: PuzzleState): string {
-  return String.fromCharCode.apply(null, state.tiles as unknown as number[]);
+/**
+ * A compact key of a state: a number (the tiles read as base-n*n digits) up to 3x3, where it
+ * fits in 53 bits; a string of one char code per tile for larger boards.
+ */
+export function puzzleKey(state: PuzzleState): string | number {
+  const t = state.tiles, n = t.length;
+  if (n > 9) return String.fromCharCode.apply(null, t as unknown as number[]);
+  let k = 0;
+  for (let i = 0; i < n; i++) k = k * n + t[i];
+  return k;
 }
 
 /**
