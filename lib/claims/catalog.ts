@@ -3,3 +3,4 @@
 import './01-search-retargetable';
 import './08-specialized-heuristics';
 import './02-relaxation';
+import './03-search-vs-heuristics';

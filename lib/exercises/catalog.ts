@@ -4,3 +4,4 @@ import './00-welcome';
 import './01-search-retargetable';
 import './02-relaxation';
 import './08-specialized-heuristics';
+import './03-search-vs-heuristics';

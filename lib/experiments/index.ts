@@ -2,3 +2,4 @@
 // per notebook. Re-exports only; add one line per file.
 export * from './01-retarget';
 export * from './02-relaxation';
+export * from './03-search-vs-heuristics';
