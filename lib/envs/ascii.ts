@@ -13,7 +13,7 @@ const MODULE = 'envs/ascii';
 /** Maps one character to 'wall', 'floor', or the name of a mark on a passable cell. */
 export type AsciiLegend = Record<string, 'wall' | 'floor' | string>;
 
-export const DEFAULT_LEGEND: Readonly<AsciiLegend> = { '#': 'wall', '@': 'wall', '.': 'floor', S: 'start', G: 'goal', '*': 'route' };
+export const DEFAULT_ASCII_LEGEND: Readonly<AsciiLegend> = { '#': 'wall', '@': 'wall', '.': 'floor', S: 'start', G: 'goal', '*': 'route' };
 
 /** What `parseAsciiGrid` returns. `marks[name]` lists marked cells in row-major order. */
 export interface AsciiGrid {
@@ -36,7 +36,7 @@ export interface AsciiGrid {
  *   .#*G`);
  * // map is 4x2, start (0,0), goal (3,1), route has 3 cells
  */
-export function parseAsciiGrid(text: string, legend: AsciiLegend = DEFAULT_LEGEND, name = 'ascii'): AsciiGrid {
+export function parseAsciiGrid(text: string, legend: AsciiLegend = DEFAULT_ASCII_LEGEND, name = 'ascii'): AsciiGrid {
   for (const ch of Object.keys(legend)) if (ch.length !== 1) fail(MODULE, envsMessages['ascii.badLegend'](ch));
   const keepSpaces = ' ' in legend;
   const raw = text.replace(/\r\n?/g, '\n').split('\n').map((l, i) => ({ line: i + 1, text: keepSpaces ? l : l.trim() }));

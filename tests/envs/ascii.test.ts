@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAsciiGrid, renderAscii, DEFAULT_LEGEND } from '../../lib/index';
+import { parseAsciiGrid, renderAscii, DEFAULT_ASCII_LEGEND } from '../../lib/index';
 
 describe('envs/ascii', () => {
   it('parses walls, floor and marks, trimming indentation', () => {
@@ -29,7 +29,7 @@ describe('envs/ascii', () => {
     const path = [{ x: 0, y: 2 }, { x: 0, y: 1 }, { x: 0, y: 0 }, { x: 1, y: 0 }, { x: 2, y: 0 }, { x: 3, y: 0 }];
     const text = renderAscii(g.map, { path, marks: { k: [{ x: 3, y: 2 }] } });
     expect(text).toBe('***G\n*##.\nS..k');
-    const back = parseAsciiGrid(text, { ...DEFAULT_LEGEND, k: 'key' });
+    const back = parseAsciiGrid(text, { ...DEFAULT_ASCII_LEGEND, k: 'key' });
     expect(Array.from(back.map.passable)).toEqual(Array.from(g.map.passable));
     expect(back.start).toEqual(path[0]);
     expect(back.goal).toEqual(path[5]);
