@@ -194,7 +194,7 @@ export function heuristicField(
     for (const [name, h] of Object.entries(heuristics)) {
       for (const c of cells) {
         const v = h(c, g);
-        out.push({ x: c.x, y: c.y, goal: label, heuristic: name, h: Number.isFinite(v) ? Math.round(v * 100) / 100 : -1 });
+        out.push({ x: c.x, y: c.y, goal: label, heuristic: name, h: Number.isFinite(v) ? Math.round(v * 10) / 10 : -1 });
       }
     }
   }
@@ -293,7 +293,8 @@ function checkOne<S, A, G>(
   const r = relax(problem, dropped);
   const h: Heuristic<S, G> = weight === 1 ? r.heuristic : (s, g) => weight * r.heuristic(s, g);
   const report = checkHeuristic(problem, h, pairs, { distance });
-  const label = `${(problem as { kind?: string }).kind === 'grid' ? 'grid' : '8-puzzle'} − ${dropped.join(' − ')}`;
+  const short: Record<string, string> = { walls: 'walls', 'no-corner-cutting': 'corner rule', 'blank-only': 'blank rule', 'adjacent-only': 'adjacency' };
+  const label = `${(problem as { kind?: string }).kind === 'grid' ? 'grid' : '8-puzzle'} −${dropped.length > 1 ? 'both' : short[dropped[0]] ?? dropped[0]}`;
   for (const p of pairs) {
     const d = distance(p.state, p.goal);
     if (d < Infinity) points.push({ relaxation: label, h: h(p.state, p.goal), trueDistance: d });
