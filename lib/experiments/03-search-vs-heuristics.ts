@@ -117,7 +117,7 @@ export function puzzleInstances(size: number, walk: number, count: number, seed:
   });
 }
 
-const pdbs = new Map<string, PatternDatabase>();
+const pdbs = new Map<string | number, PatternDatabase>();
 /** One pattern database per goal (4-4 for the 8-puzzle, 5-5-5 for the 15-puzzle), built in memory. */
 export function sharedPdb(goal: PuzzleState): PatternDatabase {
   const key = puzzleKey(goal);
@@ -139,7 +139,7 @@ const MOVES: readonly PuzzleMove[] = ['up', 'down', 'left', 'right'];
  */
 export function greedyPuzzlePolicy(start: PuzzleState, goal: PuzzleState, maxSteps: number): { reached: boolean; cost: number } {
   let s = start;
-  const seen = new Set<string>([puzzleKey(s)]);
+  const seen = new Set<string | number>([puzzleKey(s)]);
   let prev: PuzzleMove | null = null;
   const undo: Record<PuzzleMove, PuzzleMove> = { up: 'down', down: 'up', left: 'right', right: 'left' };
   for (let cost = 0; ; cost++) {
