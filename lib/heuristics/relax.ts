@@ -62,14 +62,16 @@ export function registerRelaxer(kind: string, relaxer: Relaxer): void {
  * Grid: dropping 'walls' gives manhattan (four) / octile (octile movement); dropping only
  * 'no-corner-cutting' has no closed form. Sliding puzzle: dropping 'blank-only' gives manhattan;
  * dropping 'adjacent-only' gives Gaschnig's heuristic (tiles swap with the blank anywhere);
- * dropping both gives misplaced tiles.
+ * dropping both gives misplaced tiles. Dropping nothing yields exact distances (one full backward
+ * search per goal: fine for grids and the 8-puzzle, hopeless for the 15-puzzle).
  *
  * @example
  * const { heuristic, dropped } = relax(gridProblem(map, 'octile'), ['walls']);
  * heuristic({ x: 0, y: 0 }, { x: 3, y: 4 }); // octile distance ≈ 5.24, for any goal you pass
  */
 export function relax<S, A, G>(problem: SearchProblem<S, A, G>, names: readonly string[]): Relaxation<S, G> {
-  const name = problem?.name ?? 'problem';
+  if (typeof problem !== 'object' || problem === null) fail(MODULE, heuristicsMessages['relax.noConstraints'](String(problem)));
+  const name = problem.name ?? 'problem';
   if (!Array.isArray(names)) fail(MODULE, heuristicsMessages['relax.notArray'](names));
   const known = problem.constraints;
   if (!known || known.length === 0) fail(MODULE, heuristicsMessages['relax.noConstraints'](name));
