@@ -161,30 +161,29 @@ function run(state: PuzzleState, goal: PuzzleState, heuristic: PuzzleHeuristicNa
       return min;
     };
   } else if (heuristic === 'linear-conflict') {
-    // Each row/column holds a code of its tiles that belong to that line in the goal; the table
-    // gives how many of them must leave the line (k minus the longest increasing run), 2 moves each.
-    const goalRow = new Int8Array(N), goalCol = new Int8Array(N);
-    for (let t = 1; t < N; t++) { goalRow[t] = (goalPos[t] / n) | 0; goalCol[t] = goalPos[t] % n; }
+    // Each row/column keeps a base-(n+1) code of its tiles that belong to that line in the goal
+    // (digit = goal index in the line + 1, 0 = other tile or blank); lcTable[code] is how many of
+    // them must leave the line (k minus the longest increasing run), 2 moves each. A move changes
+    // two row codes (vertical move) or two column codes (horizontal), each by one precomputed term.
     const B = n + 1;
+    const pow = new Int32Array(n);
+    for (let i = 0, x = 1; i < n; i++, x *= B) pow[i] = x;
     const lcTable = buildConflictTable(n);
-    const rowLc = new Int8Array(n), colLc = new Int8Array(n);
-    const rowCode = (r: number): number => {
-      let code = 0;
-      for (let c = n - 1; c >= 0; c--) {
-        const t = tiles[r * n + c];
-        code = code * B + (t !== 0 && goalRow[t] === r ? goalCol[t] + 1 : 0);
+    const rowTerm = new Int32Array(N * N), colTerm = new Int32Array(N * N);
+    for (let t = 1; t < N; t++) {
+      const gr = (goalPos[t] / n) | 0, gc = goalPos[t] % n;
+      for (let p = 0; p < N; p++) {
+        const r = (p / n) | 0, c = p % n;
+        rowTerm[t * N + p] = gr === r ? (gc + 1) * pow[c] : 0;
+        colTerm[t * N + p] = gc === c ? (gr + 1) * pow[r] : 0;
       }
-      return lcTable[code];
-    };
-    const colCode = (c: number): number => {
-      let code = 0;
-      for (let r = n - 1; r >= 0; r--) {
-        const t = tiles[r * n + c];
-        code = code * B + (t !== 0 && goalCol[t] === c ? goalRow[t] + 1 : 0);
-      }
-      return lcTable[code];
-    };
-    for (let i = 0; i < n; i++) { rowLc[i] = rowCode(i); colLc[i] = colCode(i); h0 += 2 * (rowLc[i] + colLc[i]); }
+    }
+    const rowCode = new Int32Array(n), colCode = new Int32Array(n);
+    for (let p = 0; p < N; p++) {
+      const t = tiles[p];
+      if (t !== 0) { rowCode[(p / n) | 0] += rowTerm[t * N + p]; colCode[p % n] += colTerm[t * N + p]; }
+    }
+    for (let i = 0; i < n; i++) h0 += 2 * (lcTable[rowCode[i]] + lcTable[colCode[i]]);
     dfs = function search(b: number, prev: number, g: number, h: number): number {
       if (expanded >= nextCheck && check()) return ABORT;
       expanded++;
@@ -195,28 +194,27 @@ function run(state: PuzzleState, goal: PuzzleState, heuristic: PuzzleHeuristicNa
         if (q < 0) break;
         if (q === prev) continue;
         const t = tiles[q];
-        tiles[b] = t; tiles[q] = 0;
-        let nh = h + delta[(t * N + q) * N + b];
-        let i1: number, i2: number, o1: number, o2: number;
+        const tq = t * N + q, tb = t * N + b;
+        let nh = h + delta[tq * N + b];
+        // the tile crosses lines of one kind (codes: lines i1 -> i2); in the other kind it stays in
+        // line j, whose order, and so whose conflicts, do not change
         const vertical = q - b === n || b - q === n;
-        if (vertical) {
-          i1 = (q / n) | 0; i2 = (b / n) | 0; o1 = rowLc[i1]; o2 = rowLc[i2];
-          rowLc[i1] = rowCode(i1); rowLc[i2] = rowCode(i2);
-          nh += 2 * (rowLc[i1] + rowLc[i2] - o1 - o2);
-        } else {
-          i1 = q % n; i2 = b % n; o1 = colLc[i1]; o2 = colLc[i2];
-          colLc[i1] = colCode(i1); colLc[i2] = colCode(i2);
-          nh += 2 * (colLc[i1] + colLc[i2] - o1 - o2);
-        }
+        const lines = vertical ? rowCode : colCode, other = vertical ? colCode : rowCode;
+        const terms = vertical ? rowTerm : colTerm, otherTerms = vertical ? colTerm : rowTerm;
+        const i1 = vertical ? (q / n) | 0 : q % n, i2 = vertical ? (b / n) | 0 : b % n, j = vertical ? q % n : (q / n) | 0;
+        const o1 = lines[i1], o2 = lines[i2], oj = other[j];
+        const n1 = o1 - terms[tq], n2 = o2 + terms[tb];
+        nh += 2 * (lcTable[n1] + lcTable[n2] - lcTable[o1] - lcTable[o2]);
         generated++;
         const f = g + 1 + nh;
-        let r = 1 << 30;
-        if (f > bound) { if (f < min) min = f; } else {
-          pathBlank[g] = q;
-          if (nh === 0) { solution = g + 1; r = FOUND; } else r = search(q, b, g + 1, nh);
-        }
-        if (vertical) { rowLc[i1] = o1; rowLc[i2] = o2; } else { colLc[i1] = o1; colLc[i2] = o2; }
+        if (f > bound) { if (f < min) min = f; continue; }
+        pathBlank[g] = q;
+        if (nh === 0) { solution = g + 1; return FOUND; }
+        lines[i1] = n1; lines[i2] = n2; other[j] = oj - otherTerms[tq] + otherTerms[tb];
+        tiles[b] = t; tiles[q] = 0;
+        const r = search(q, b, g + 1, nh);
         tiles[q] = t; tiles[b] = 0;
+        lines[i1] = o1; lines[i2] = o2; other[j] = oj;
         if (r < 0) return r;
         if (r < min) min = r;
       }
