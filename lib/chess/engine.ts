@@ -44,6 +44,12 @@ export interface EngineOptions {
   table?: EndgameTable | null;
   /** Search every root move with a full window so `rootMoves` holds exact values (slower). */
   rootValues?: boolean;
+  /**
+   * With `rootValues`: search each root move in this (alpha, beta) window instead of a full one.
+   * Values inside it are exact; a value <= alpha is an upper bound, >= beta a lower bound. A
+   * narrow window around a known best value tells which moves reach it, much faster.
+   */
+  rootWindow?: readonly [number, number];
   /** Stop after this many nodes (status 'budget'). */
   maxNodes?: number;
   /**
@@ -107,6 +113,8 @@ export function searchChess(position: string | Board, options: EngineOptions): E
   const table = options.table ?? null;
   const useTable = table !== null && objective.tableApplies;
   const maxNodes = options.maxNodes ?? Infinity;
+  // Finished games need not be detected at the horizon when they score like any other position.
+  const skipLeafCheck = evaluate === null && objective.terminalIsScore === true;
   const me: Color = options.perspective ?? board.side;
   if (me !== 0 && me !== 1) fail(MODULE, chessMessages['search.badOption']('perspective', me, '0 (white) or 1 (black)'));
 
@@ -156,7 +164,7 @@ export function searchChess(position: string | Board, options: EngineOptions): E
     }
     if (board.pieceCount() === 2) return forStm(objective.terminal(board, me, ply));
     if (left === 0) {
-      if (!board.hasLegalMove()) return forStm(objective.terminal(board, me, ply));
+      if (!(skipLeafCheck || board.hasLegalMove())) return forStm(objective.terminal(board, me, ply));
       stats.leaves++;
       return forStm(evaluate ? evaluate(board, me) : objective.score(board, me));
     }
@@ -177,13 +185,14 @@ export function searchChess(position: string | Board, options: EngineOptions): E
     return best;
   };
 
+  const [rootAlpha, rootBeta] = options.rootWindow ?? [-INF, INF];
   stats.nodes++;
   const rootOrdered = order(rootMovesList, 0);
   const values: { move: string; value: number }[] = [];
   let bestMove = rootOrdered[0], bestValue = -INF;
   for (const m of rootOrdered) {
     board.make(m);
-    const v = options.rootValues ? -negamax(depth - 1, -INF, INF, 1) : -negamax(depth - 1, -INF, -bestValue, 1);
+    const v = options.rootValues ? -negamax(depth - 1, -rootBeta, -rootAlpha, 1) : -negamax(depth - 1, -INF, -bestValue, 1);
     board.unmake();
     if (stopped) break;
     values.push({ move: moveUci(m), value: v });

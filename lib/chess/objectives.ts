@@ -19,6 +19,11 @@ export interface ChessObjective {
   score(board: Board, me: Color): number;
   /** Whether win/loss endgame tables give exact values for this objective. */
   readonly tableApplies: boolean;
+  /**
+   * True if a finished game scores the same as `score` (the end of the game changes nothing), so
+   * the search can skip looking for checkmate at its horizon.
+   */
+  readonly terminalIsScore?: boolean;
 }
 
 /**
@@ -44,5 +49,5 @@ export function winObjective(): ChessObjective {
  */
 export function keepPawnsObjective(): ChessObjective {
   const pawns = (board: Board, me: Color): number => 100 * board.counts[1 | (me << 3)]; // white/black pawn codes 1 / 9
-  return { name: 'keep-pawns', tableApplies: false, terminal: pawns, score: pawns };
+  return { name: 'keep-pawns', tableApplies: false, terminalIsScore: true, terminal: pawns, score: pawns };
 }

@@ -36,7 +36,7 @@ export interface WorthStudyParams {
 
 export const DEFAULT_WORTH_PARAMS: WorthStudyParams = {
   seed: 1, ending: 'KQK', endgamePositions: 20, minMoves: 3, endgameDepth: 4,
-  pawnPositions: 12, horizon: 4, orderingDepth: 3, learnPositions: 200, labelDepth: 2,
+  pawnPositions: 30, horizon: 4, orderingDepth: 3, learnPositions: 200, labelDepth: 2,
 };
 
 export interface WorthStudy {

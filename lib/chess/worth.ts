@@ -58,22 +58,31 @@ export function endgameDecisionQuality(
   return rows;
 }
 
-/** A position with the exact values of its root moves under the keep-pawns objective. */
+/** A position with the values of its root moves under the keep-pawns objective. */
 export interface PawnTruth {
   fen: string;
-  /** UCI move -> exact value (100 x pawns kept after `horizon` plies, best play by both). */
+  /**
+   * UCI move -> value (100 x pawns kept after `horizon` plies, best play by both): exactly `best`
+   * for the optimal moves; for the others an upper bound below `best`.
+   */
   values: Record<string, number>;
   best: number;
   /** Nodes the exact search took. */
   nodes: number;
 }
 
-/** The exact keep-pawns value of every root move: a full-width search to the horizon. */
+/**
+ * Which root moves are optimal for keeping pawns: an exact alpha-beta search to the horizon gives
+ * the best value, then every root move is tested with a null window just below it (values are
+ * multiples of 100, so "at least best" means "equal to best").
+ */
 export function pawnTruth(fen: string, horizon: number): PawnTruth {
-  const r = searchChess(fen, { depth: horizon, objective: keepPawnsObjective(), rootValues: true, ordering: 'all' });
+  const objective = keepPawnsObjective();
+  const exact = searchChess(fen, { depth: horizon, objective, ordering: 'all' });
+  const r = searchChess(fen, { depth: horizon, objective, ordering: 'all', rootValues: true, rootWindow: [exact.value - 1, exact.value] });
   const values: Record<string, number> = {};
-  for (const m of r.rootMoves ?? []) values[m.move] = m.value;
-  return { fen, values, best: r.value, nodes: r.stats.nodes };
+  for (const m of r.rootMoves ?? []) values[m.move] = m.value >= exact.value ? exact.value : Math.min(m.value, exact.value - 1);
+  return { fen, values, best: exact.value, nodes: exact.stats.nodes + r.stats.nodes };
 }
 
 /**
