@@ -135,7 +135,7 @@ defineClaim({
     for (let walk = 4; walk <= (p.maxWalk as number); walk += 4) {
       const capped = blindCapped;
       for (const inst of puzzleInstances(3, walk, p.instances as number, (p.seed as number) * 1000 + walk)) {
-        const blind = capped ? Infinity : costToSolve('breadth-first search', inst, p.cap as number);
+        const blind = capped ? Infinity : costToSolve('BFS (blind)', inst, p.cap as number);
         if (Number.isFinite(blind)) points.push({ depth: inst.depth, nodes: blind, search: 'breadth-first (blind)' });
         else blindCapped = true;
         const r = astar(slidingPuzzleProblem(3), inst.start, inst.goal, { heuristic: heuristicFor(name, inst.goal) });

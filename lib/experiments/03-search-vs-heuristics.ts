@@ -84,12 +84,12 @@ export function quicksort(n: number, seed: number): { comparisons: number; sorte
 
 /** The contenders, from "no knowledge" to "search guided by a strong heuristic". */
 export const CONTENDERS = [
-  'enumerate all plans (IDDFS)',
-  'generate-and-test (random plans)',
-  'breadth-first search',
-  'greedy heuristic policy (no search)',
+  'IDDFS (all plans)',
+  'generate-and-test',
+  'BFS (blind)',
+  'greedy policy',
   'A* (Manhattan)',
-  'IDA* (pattern database)',
+  'IDA* (PDB)',
 ] as const;
 export type Contender = (typeof CONTENDERS)[number];
 
@@ -171,11 +171,11 @@ export function costToSolve(contender: Contender, inst: PuzzleInstance, cap: num
   const budget = { maxExpansions: cap };
   const { start, goal } = inst;
   switch (contender) {
-    case 'enumerate all plans (IDDFS)': {
+    case 'IDDFS (all plans)': {
       const r = iterativeDeepening(problem, start, goal, { budget });
       return r.status === 'found' ? r.stats.expanded : Infinity;
     }
-    case 'generate-and-test (random plans)': {
+    case 'generate-and-test': {
       const rng = createRng(seed * 1009 + 17);
       const maxLength = 2 * inst.depth + 2;
       let used = 0;
@@ -187,11 +187,11 @@ export function costToSolve(contender: Contender, inst: PuzzleInstance, cap: num
       }
       return Infinity;
     }
-    case 'breadth-first search': {
+    case 'BFS (blind)': {
       const r = breadthFirst(problem, start, goal, { budget });
       return r.status === 'found' ? r.stats.expanded : Infinity;
     }
-    case 'greedy heuristic policy (no search)': {
+    case 'greedy policy': {
       const r = greedyPuzzlePolicy(start, goal, cap);
       return r.reached ? r.cost : Infinity;
     }
@@ -199,7 +199,7 @@ export function costToSolve(contender: Contender, inst: PuzzleInstance, cap: num
       const r = astar(problem, start, goal, { heuristic: puzzleManhattan, budget });
       return r.status === 'found' ? r.stats.expanded : Infinity;
     }
-    case 'IDA* (pattern database)': {
+    case 'IDA* (PDB)': {
       const r = idaStar(problem, start, goal, { heuristic: pdbHeuristic(sharedPdb(goal)), budget });
       return r.status === 'found' ? r.stats.expanded : Infinity;
     }
