@@ -13,5 +13,7 @@ export * from './exercises/index';
 export { show, setDisplaySink, captureDisplays } from '../kernel/display';
 export type { DisplayBundle, DisplaySink } from '../kernel/display';
 export { showClaim, claimMarkdown } from '../kernel/claim-view';
-export * from './experiments/index';
 export * from './chess/index';
+export * from './experiments/index';
+export * from './tasks/index';
+export * from './agents/index';

@@ -4,3 +4,5 @@ import './01-search-retargetable';
 import './08-specialized-heuristics';
 import './02-relaxation';
 import './03-search-vs-heuristics';
+import './09-generalization';
+import './07-two-architectures';
