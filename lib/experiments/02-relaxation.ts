@@ -45,7 +45,7 @@ export function relaxationTestMap(kind: RelaxationMapKind, size: number, seed: n
   else if (kind === 'maze') map = generateMaze(size % 2 ? size : size + 1, size % 2 ? size : size + 1, seed, { loops: 0.05 });
   else return fail(MODULE, `unknown map kind "${String(kind)}"; use 'rooms', 'obstacles' or 'maze'.`);
   const text = serializeMap(map);
-  return { map: parseMap(text, `${kind}-${size}-seed${seed}.map`), text };
+  return { map: parseMap(text, `${kind}-${map.width}-seed${seed}.map`), text };
 }
 
 /** Options of {@link goalShiftExperiment}. */
