@@ -5,3 +5,4 @@ import './01-search-retargetable';
 import './02-relaxation';
 import './08-specialized-heuristics';
 import './03-search-vs-heuristics';
+import './09-generalization';
