@@ -118,7 +118,7 @@ export function findReference(sub: Notebook, file: string, refs: Reference[]): R
 
 function firstLines(text: string, n = 3): string {
   const lines = text.split('\n').map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trimEnd()).filter((l) => l.trim());
-  const picked = lines.filter((l) => /✗|got:|Error|YOUR CODE HERE|timed out|died/.test(l)).slice(0, n);
+  const picked = lines.filter((l) => /✗|expected:|got:|Error|YOUR CODE HERE|timed out|died/.test(l)).slice(0, n);
   return (picked.length ? picked : lines.slice(0, n)).map((l) => l.trim()).join(' / ').slice(0, 300);
 }
 
@@ -206,22 +206,24 @@ export async function gradeSubmission(file: string, refs: Reference[], opts: Gra
       startError = run.message;
       break;
     }
-    let last = -1;
-    run.notebookOut.cells.forEach((c, i) => {
+    // After a cell times out or kills the kernel, the rest of this round is discarded (tslab
+    // aborts the requests that follow an interrupt) and re-run in a fresh kernel.
+    let stop = -1;
+    for (const [i, c] of run.notebookOut.cells.entries()) {
       const meta = c.metadata['retarget-lab'];
-      if (!meta) return;
-      last = i;
-      if (meta.status !== 'ok' && meta.status !== 'error') skip.add(i);
+      if (!meta) continue;
       if (!done.has(i)) {
         const failure = meta.status === 'ok' ? '' : (c.outputs ?? []).map((o) => (o.output_type === 'stream' ? o.text : o.output_type === 'error' ? `${o.ename}: ${o.evalue}` : '')).join('') || String(meta.status);
         done.set(i, { status: meta.status, errorText: meta.status === 'timeout' ? `timed out after ${timeoutSeconds} s` : meta.status === 'died' ? 'the kernel died' : failure, cell: c });
       }
-    });
-    const stoppedEarly = last >= 0 && skip.has(last)
-      && exec.cells.some((c, i) => i > last && c.cell_type === 'code' && sourceText(c.source).trim() !== ''
-        && !cellTags(c).includes('skip-execution') && !skip.has(i) && !done.has(i));
+      if (meta.status === 'timeout' || meta.status === 'died') { skip.add(i); stop = i; break; }
+    }
+    const remaining = (i: number, c: NbCell) => i > stop && c.cell_type === 'code' && sourceText(c.source).trim() !== ''
+      && !cellTags(c).includes('skip-execution') && !skip.has(i) && !(done.has(i) && isTest(i));
+    const stoppedEarly = stop >= 0 && exec.cells.some((c, i) => remaining(i, c));
+    if (stoppedEarly) for (const [i, c] of exec.cells.entries()) if (remaining(i, c)) done.delete(i);
     if (!stoppedEarly) break;
-    opts.onProgress?.(`  ${path.basename(file)}: cell ${last} ${done.get(last)!.status === 'died' ? 'killed the kernel' : 'timed out'}; restarting a kernel for the remaining cells`);
+    opts.onProgress?.(`  ${path.basename(file)}: cell ${stop} ${done.get(stop)!.status === 'died' ? 'killed the kernel' : 'timed out'}; restarting a kernel for the remaining cells`);
   }
 
   // Executed copy: first-run outputs of every cell.
