@@ -6,3 +6,4 @@ import './02-relaxation';
 import './08-specialized-heuristics';
 import './03-search-vs-heuristics';
 import './09-generalization';
+import './07-two-architectures';
