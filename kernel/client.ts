@@ -58,6 +58,8 @@ async function freePort(): Promise<number> {
   });
 }
 
+export interface StartOptions { cwd?: string; readyTimeoutMs?: number; env?: NodeJS.ProcessEnv }
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Pending {
@@ -101,7 +103,19 @@ export class KernelClient {
   }
 
   /** Starts the kernel described by `found` and waits until it answers kernel_info. */
-  static async start(found: FoundKernelSpec, opts: { cwd?: string; readyTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<KernelClient> {
+  static async start(found: FoundKernelSpec, opts: StartOptions = {}): Promise<KernelClient> {
+    // Ports are picked free, then bound by the kernel: another process can take one in between.
+    // The kernel then exits with EADDRINUSE; try again with fresh ports.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await KernelClient.startOnce(found, opts);
+      } catch (err) {
+        if (attempt >= 3 || !/EADDRINUSE|Address already in use/i.test((err as Error).message)) throw err;
+      }
+    }
+  }
+
+  private static async startOnce(found: FoundKernelSpec, opts: StartOptions): Promise<KernelClient> {
     installExitHook();
     const t0 = performance.now();
     const key = randomBytes(32).toString('hex');
