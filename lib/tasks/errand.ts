@@ -7,7 +7,8 @@
  *   in any order and come home", "reach the nearest printer", "cross town avoiding the party"
  *   are all errands.
  * - State: `{x, y, done}`: a cell and the bit set of completed stages. A stage completes on
- *   arriving at one of its cells (at the start too), when the order allows it.
+ *   arriving at one of its cells (at the start too), when the order allows it; one arrival can
+ *   complete several stages that share the cell (so "two houses" needs two distinct places).
  * - Actions: N, E, S, W; stepping onto a cell costs 1, plus the zone's penalty inside the zone.
  * - Termination: every stage complete.
  * - Constraints (for relaxation): 'walls' and 'zone penalty'. Dropping both leaves a problem

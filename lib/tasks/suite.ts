@@ -35,7 +35,7 @@ export function variedJobs(): ErrandSpec[] {
   return [
     { name: 'build a prototype office: hardware store, workshop, then office', stages: ['hardware store', 'workshop', 'office'] },
     { name: 'resolve a neighbour complaint at the party', stages: ['neighbour', 'event hall'] },
-    { name: 'house 13 people: see three houses (any order), report at the office', stages: ['house', 'house', 'house', 'office'], order: 'sequence' },
+    { name: 'house 13 people: view a house, ask a neighbour, report at the office', stages: ['house', 'neighbour', 'office'] },
     { name: 'invite list: mailroom, meeting room and office, any order', stages: ['mailroom', 'meeting room', 'office'], order: 'any' },
     { name: 'answer the funder, avoiding the party', stages: ['funder'], avoid: { zone: 'party', penalty: 8 } },
     { name: 'moderation policy: print a draft, then the meeting room', stages: ['printer', 'meeting room'] },
