@@ -17,4 +17,3 @@ export * from './chess/index';
 export * from './experiments/index';
 export * from './tasks/index';
 export * from './agents/index';
-export * from './agents/index';

@@ -6,4 +6,3 @@ import './02-relaxation';
 import './03-search-vs-heuristics';
 import './09-generalization';
 import './07-two-architectures';
-import './07-two-architectures';
