@@ -17,3 +17,4 @@ export * from './chess/index';
 export * from './experiments/index';
 export * from './tasks/index';
 export * from './agents/index';
+export * from './editing/index';
