@@ -8,6 +8,9 @@ const commands: Record<string, { summary: string; load: () => Command }> = {
   claims: { summary: 're-run the claims ledger and print verdicts', load: () => require('./claims').command },
   solve: { summary: 'run a search on a grid map/scenario or a sliding puzzle', load: () => require('./solve').command },
   bench: { summary: 'run the benchmarks in bench/ and print ratios against peers', load: () => require('./bench').command },
+  student: { summary: 'generate student versions of the notebooks (solutions stubbed, hidden tests removed)', load: () => require('./student').command },
+  grade: { summary: 'autograde submissions against the reference notebooks', load: () => require('./grade').command },
+  book: { summary: 'build a static HTML book of the executed notebooks', load: () => require('./book').command },
 };
 
 export function usage(): string {
