@@ -1,0 +1,10 @@
+// Sub-barrel of lib/scenarios (notebook 12: interpretability scenarios): re-exports only.
+export * from './world';
+export * from './agents';
+export * from './population';
+export * from './detect';
+export * from './retrain';
+export * from './tool';
+export * from './degrade';
+export * from './costs';
+export { scenariosMessages } from './messages';
