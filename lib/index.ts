@@ -18,3 +18,4 @@ export * from './experiments/index';
 export * from './tasks/index';
 export * from './agents/index';
 export * from './editing/index';
+export * from './scenarios/index';

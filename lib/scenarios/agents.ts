@@ -80,7 +80,7 @@ function checkUnits(units: Float32Array, m: number): void {
 }
 
 /** Value iteration from a target map; returns next moves, arrival sweep per cell, activity. */
-export function valueIteration(world: ScenarioWorld, target: Float32Array, gamma: number): AgentPolicy {
+export function targetValueIteration(world: ScenarioWorld, target: Float32Array, gamma: number): AgentPolicy {
   const n = world.n;
   let v = Float32Array.from(target);
   const arrival = new Int32Array(n).fill(-1);
@@ -144,9 +144,9 @@ export function createSearchAgent(world: ScenarioWorld, goal: number, id: string
     id, kind: 'search', goal, aligned: goal === world.intended, m, codes, sloppiness: 0,
     get units() { return own.slice(); },
     policy(units) {
-      if (units === undefined) return (cached ??= valueIteration(world, decodeTarget(codes, m, own, bias), gamma));
+      if (units === undefined) return (cached ??= targetValueIteration(world, decodeTarget(codes, m, own, bias), gamma));
       checkUnits(units, m);
-      return valueIteration(world, decodeTarget(codes, m, units, bias), gamma);
+      return targetValueIteration(world, decodeTarget(codes, m, units, bias), gamma);
     },
   };
 }
@@ -179,7 +179,7 @@ export function createReflexAgent(world: ScenarioWorld, goal: number, id: string
 }
 
 /** Follows a policy from `start` for at most `maxSteps` moves; reached if it is at `goal` then. */
-export function rollout(policy: AgentPolicy, start: number, goal: number, maxSteps: number): { reached: boolean; path: number[] } {
+export function followPolicy(policy: AgentPolicy, start: number, goal: number, maxSteps: number): { reached: boolean; path: number[] } {
   const path = [start];
   let c = start;
   for (let t = 0; t < maxSteps && c !== goal; t++) {
@@ -192,9 +192,9 @@ export function rollout(policy: AgentPolicy, start: number, goal: number, maxSte
 }
 
 /** Share of `starts` from which the policy reaches `goal` within 2n moves. */
-export function successRate(world: ScenarioWorld, policy: AgentPolicy, starts: readonly number[], goal: number): number {
+export function reachRate(world: ScenarioWorld, policy: AgentPolicy, starts: readonly number[], goal: number): number {
   if (starts.length === 0) return 0;
   let ok = 0;
-  for (const s of starts) if (rollout(policy, s, goal, 2 * world.n).reached) ok++;
+  for (const s of starts) if (followPolicy(policy, s, goal, 2 * world.n).reached) ok++;
   return ok / starts.length;
 }

@@ -7,7 +7,7 @@
 import { createRng } from '../core/rng';
 import type { Population } from './population';
 import { checkInt } from './world';
-import { successRate } from './agents';
+import { reachRate } from './agents';
 import type { Readout } from './tool';
 import { checkReadout, retargetUnits } from './tool';
 import type { RetrainResult } from './retrain';
@@ -30,7 +30,7 @@ export interface CostOptions {
   seed?: number;
 }
 
-export interface CostRow {
+export interface FixCostRow {
   agent: string;
   kind: 'search' | 'reflex';
   method: 'retarget' | 'retrain';
@@ -44,7 +44,7 @@ export interface CostRow {
 }
 
 export interface CostStudy {
-  rows: CostRow[];
+  rows: FixCostRow[];
   retrains: RetrainResult[];
   starts: number[];
 }
@@ -62,7 +62,7 @@ export function retrainVsRetarget(pop: Population, options: CostOptions = {}): C
   const seed = options.seed ?? 0;
   const starts = createRng(`cost-starts-${seed}`).shuffle(Array.from({ length: world.n }, (_, c) => c).filter((c) => c !== world.intended)).slice(0, nStarts);
   const rng = createRng(`cost-tool-${seed}`);
-  const rows: CostRow[] = [];
+  const rows: FixCostRow[] = [];
   const retrains: RetrainResult[] = [];
   for (let k = 0; k < runs; k++) {
     retrains.push(qLearningRetrain(world, world.intended, starts, { successTarget: options.successTarget, budget: options.budget, seed: seed * 100 + k }));
@@ -70,7 +70,7 @@ export function retrainVsRetarget(pop: Population, options: CostOptions = {}): C
   for (const a of pop.agents.filter((x) => !x.aligned)) {
     const t0 = performance.now();
     const units = retargetUnits(a, world.intended, { noise: options.noise ?? 0, readout }, rng);
-    const success = successRate(world, a.policy(units), starts, world.intended);
+    const success = reachRate(world, a.policy(units), starts, world.intended);
     rows.push({ agent: a.id, kind: a.kind, method: 'retarget', success, steps: 0, unitsWritten: a.m, seconds: (performance.now() - t0) / 1000 });
     const r = retrains[rows.length % runs];
     rows.push({ agent: a.id, kind: a.kind, method: 'retrain', success: r.success, steps: r.steps, unitsWritten: 0, seconds: r.seconds });

@@ -7,7 +7,7 @@ import { createRng } from '../core/rng';
 import { fail } from '../core/errors';
 import type { Population } from './population';
 import { checkInt } from './world';
-import { successRate } from './agents';
+import { reachRate } from './agents';
 import type { Readout } from './tool';
 import { checkReadout, flagBadTarget, readOffWithTool, retargetUnits } from './tool';
 import { scenariosMessages as M } from './messages';
@@ -36,7 +36,7 @@ export interface DegradeRow {
   retargetSuccess: number;
 }
 
-export const DEFAULT_LEVELS: readonly number[] = [0, 0.25, 0.5, 1, 1.5, 2, 3];
+export const DEFAULT_NOISE_LEVELS: readonly number[] = [0, 0.25, 0.5, 1, 1.5, 2, 3];
 
 /**
  * One row per noise level.
@@ -46,7 +46,7 @@ export const DEFAULT_LEVELS: readonly number[] = [0, 0.25, 0.5, 1, 1.5, 2, 3];
  * degradeSweep(pop, { readout: 'values' });   // flag accuracy stays high longer than retarget success
  */
 export function degradeSweep(pop: Population, options: DegradeOptions = {}): DegradeRow[] {
-  const levels = options.levels ?? DEFAULT_LEVELS;
+  const levels = options.levels ?? DEFAULT_NOISE_LEVELS;
   if (!Array.isArray(levels) || levels.length === 0 || levels.some((l) => typeof l !== 'number' || !(l >= 0))) fail(MODULE, M['levels.bad'](levels));
   const trials = checkInt(MODULE, 'trials', options.trials ?? 4, 1);
   const nStarts = checkInt(MODULE, 'starts', options.starts ?? 12, 1);
@@ -65,7 +65,7 @@ export function degradeSweep(pop: Population, options: DegradeOptions = {}): Deg
         if (flagBadTarget(a, world.intended, tool, rng) === !a.aligned) flags++;
         if (readOffWithTool(a, world.n, tool, rng) === a.goal) reads++;
         if (!a.aligned) {
-          ret += successRate(world, a.policy(retargetUnits(a, world.intended, tool, rng)), starts, world.intended);
+          ret += reachRate(world, a.policy(retargetUnits(a, world.intended, tool, rng)), starts, world.intended);
           retN++;
         }
       }

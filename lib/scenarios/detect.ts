@@ -44,7 +44,7 @@ export interface DetectOptions {
 }
 
 /** Pearson correlation; 0 when either list is constant (no signal). */
-export function pearson(xs: readonly number[], ys: readonly number[]): number {
+export function pearsonCorrelation(xs: readonly number[], ys: readonly number[]): number {
   const n = Math.min(xs.length, ys.length);
   if (n < 2) return 0;
   let mx = 0, my = 0;
@@ -81,7 +81,7 @@ export function searchSignature(world: ScenarioWorld, agent: ScenarioAgent, opti
     for (const p of P) if (onShortestPath(world, p, own.next[p], c)) k++;
     if (k / P.length > consistency) { consistency = k / P.length; behaviourTarget = c; }
   }
-  const computeCorrelation = pearson(P.map((p) => world.dist(p, behaviourTarget)), P.map((p) => own.compute[p]));
+  const computeCorrelation = pearsonCorrelation(P.map((p) => world.dist(p, behaviourTarget)), P.map((p) => own.compute[p]));
   let follows = 0;
   for (let k = 0; k < interventions; k++) {
     const r = rng.pick(cells);

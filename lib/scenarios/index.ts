@@ -1,5 +1,6 @@
 // Sub-barrel of lib/scenarios (notebook 12: interpretability scenarios): re-exports only.
-export * from './world';
+export { createScenarioWorld, onShortestPath } from './world';
+export type { ScenarioWorld } from './world';
 export * from './agents';
 export * from './population';
 export * from './detect';

@@ -8,7 +8,7 @@ import { createRng } from '../core/rng';
 import type { ScenarioWorld } from './world';
 import { checkInt, checkNum } from './world';
 import type { AgentPolicy } from './agents';
-import { successRate } from './agents';
+import { reachRate } from './agents';
 
 const MODULE = 'scenarios/retrain';
 
@@ -71,7 +71,7 @@ export function qLearningRetrain(world: ScenarioWorld, goal: number, starts: rea
     return { next, compute: new Int32Array(n).fill(1), targetMap: null, activity: [n] };
   };
   const curve: { steps: number; success: number }[] = [];
-  let steps = 0, episodes = 0, success = successRate(world, policyNow(), starts, goal);
+  let steps = 0, episodes = 0, success = reachRate(world, policyNow(), starts, goal);
   curve.push({ steps: 0, success });
   while (success < target && steps < budget) {
     let c = rng.int(0, n);
@@ -86,7 +86,7 @@ export function qLearningRetrain(world: ScenarioWorld, goal: number, starts: rea
     }
     episodes++;
     if (episodes % evalEvery === 0 || steps >= budget) {
-      success = successRate(world, policyNow(), starts, goal);
+      success = reachRate(world, policyNow(), starts, goal);
       curve.push({ steps, success });
     }
   }
