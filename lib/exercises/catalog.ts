@@ -7,3 +7,4 @@ import './08-specialized-heuristics';
 import './03-search-vs-heuristics';
 import './09-generalization';
 import './07-two-architectures';
+import './10-editing';
