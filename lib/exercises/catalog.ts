@@ -8,3 +8,4 @@ import './03-search-vs-heuristics';
 import './09-generalization';
 import './07-two-architectures';
 import './10-editing';
+import './12-interpretability-scenarios';
