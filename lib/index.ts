@@ -19,3 +19,4 @@ export * from './tasks/index';
 export * from './agents/index';
 export * from './editing/index';
 export * from './scenarios/index';
+export * from './worldmodel/index';
