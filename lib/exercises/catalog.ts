@@ -9,3 +9,4 @@ import './09-generalization';
 import './07-two-architectures';
 import './10-editing';
 import './12-interpretability-scenarios';
+import './11-value-painting';
