@@ -9,3 +9,4 @@ export * from './rooms';
 export * from './obstacles';
 export type { SeedOrRng } from './seed';
 export * from './graph';
+export * from './cheese-maze';
