@@ -47,7 +47,7 @@ export function planWithDetectors(det: DetectorWeights, weights: readonly number
 export interface PaintingReport {
   /** Share of episodes where the planner's goal truly has the painted concept. */
   success: number;
-  /** Share of episodes where it went for the state an ideal detector would have picked … */
+  /** Number of episodes scored. */
   episodes: number;
   goals: { episode: Episode; goal: Cell; hit: boolean }[];
 }
