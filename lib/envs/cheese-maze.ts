@@ -218,7 +218,7 @@ export function writeObservation(level: CheeseMazeLevel, mouse: Cell, out: Float
 }
 
 /** The observation `[height][width][5]` of a state (see the file header for the channels). */
-export function observe(level: CheeseMazeLevel, state: CheeseMazeState): Float32Array {
+export function observeCheeseMaze(level: CheeseMazeLevel, state: CheeseMazeState): Float32Array {
   const out = new Float32Array(level.map.width * level.map.height * CHEESE_MAZE_CHANNELS.length);
   writeObservation(level, state.mouse, out);
   return out;
@@ -263,7 +263,7 @@ export function expertAction(map: GridMap, distToGoal: Int32Array, mouse: Cell):
  */
 export type EpisodeOutcome = 'cheese' | 'proxy' | 'neither';
 
-export interface Episode {
+export interface CheeseEpisode {
   level: CheeseMazeLevel;
   path: Cell[];
   actions: number[];
@@ -290,7 +290,7 @@ export function episodeOutcome(state: CheeseMazeState): EpisodeOutcome {
 export function runEpisode(
   level: CheeseMazeLevel, policy: (level: CheeseMazeLevel, state: CheeseMazeState) => number,
   opts: { rewardSpec?: RewardSpec; maxSteps?: number } = {},
-): Episode {
+): CheeseEpisode {
   let state = cheeseMazeReset(level);
   const path: Cell[] = [state.mouse];
   const actions: number[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACTION_DELTAS, CHEESE_MAZE_CHANNELS, cheeseMazeLevel, cheeseMazeLevels, cheeseMazeReset, cheeseMazeStep,
-  distanceFromTrainRegion, expertAction, inTrainRegion, mazeDistances, observe, runEpisode, withCheese,
+  distanceFromTrainRegion, expertAction, inTrainRegion, mazeDistances, observeCheeseMaze, runEpisode, withCheese,
 } from '../../lib/envs/cheese-maze';
 import { RetargetLabError } from '../../lib/core/errors';
 import { createRng } from '../../lib/core/rng';
@@ -72,7 +72,7 @@ describe('cheese maze', () => {
       expect(ep.steps).toBe(d[lv.start.y * 9 + lv.start.x]);
     }
     const lv = cheeseMazeLevel('train', 1);
-    const o = observe(lv, cheeseMazeReset(lv));
+    const o = observeCheeseMaze(lv, cheeseMazeReset(lv));
     expect(o.length).toBe(9 * 9 * CHEESE_MAZE_CHANNELS.length);
     const at = (c: { x: number; y: number }, ch: number) => o[(c.y * 9 + c.x) * 5 + ch];
     expect(at(lv.start, 1)).toBe(1);
