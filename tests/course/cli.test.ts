@@ -68,4 +68,17 @@ describe('retarget-lab student | grade | book (CLI)', () => {
     expect(r.stdout).toMatch(/broken\.ipynb\s+-\s+error: /);
     expect(fs.readFileSync(csv, 'utf8').split('\n')[0]).toBe('submission,total,max,status,flags');
   }, 120_000);
+
+  it('book --no-execute builds a site from the command line without running anything', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'nb'));
+    fs.copyFileSync(fixture, path.join(dir, 'nb', 'course-fixture.ipynb'));
+    const r = await cli('book', '--notebooks', path.join(dir, 'nb'), '--out', path.join(dir, 'site'), '--executed', path.join(dir, 'executed'), '--no-execute', '--json');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.pages.map((p: { file: string }) => p.file)).toEqual(['index.html', 'course-fixture.html', 'claims.html']);
+    expect(summary.pages[1].outputs).toBe('none');
+    expect(fs.readFileSync(path.join(dir, 'site', 'course-fixture.html'), 'utf8')).toContain('exercise <code>fx-double</code>: graded test (2 points)');
+    expect(fs.existsSync(path.join(dir, 'executed'))).toBe(false);
+  }, 120_000);
 });

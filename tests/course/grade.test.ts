@@ -22,6 +22,7 @@ describe('kernel/course/grade: a batch of submissions in real kernels', () => {
     'tampered-test.ipynb': serializeNotebook(edit(answer(answer(student, 'fx-double', 'return 2 * n;'), 'fx-sum', 'return 0;'), 'fx-sum-test', 'console.log("✓ fx-sum: trust me");')),
     'tampered-locked.ipynb': serializeNotebook(edit(good, 'fx-setup', 'import { defineExercise, check } from "retarget-lab";\nconsole.log("no exercises here");')),
     'loop.ipynb': serializeNotebook(answer(answer(student, 'fx-double', 'while (true) {}'), 'fx-sum', 'return xs.reduce((a, b) => a + b, 0);')),
+    'crash.ipynb': serializeNotebook(answer(answer(student, 'fx-double', 'process.exit(1);'), 'fx-sum', 'return xs.reduce((a, b) => a + b, 0);')),
     'malformed.ipynb': '{ "nbformat": 4, "cells": [ {"cell_type": "code", ',
   };
   const files = Object.keys(submissions).map((name) => path.join(dir, name));
@@ -90,11 +91,19 @@ describe('kernel/course/grade: a batch of submissions in real kernels', () => {
     expect(JSON.stringify(executed.cells.at(-1)!.outputs)).toContain('after the exercises');
   });
 
+  it('a crashing kernel costs that cell its points; a fresh kernel grades the rest', () => {
+    const r = byName['crash.ipynb'];
+    expect(points('crash.ipynb')).toEqual({ 'fx-double': 0, 'fx-sum': 1 });
+    expect(r.exercises[0]).toMatchObject({ status: 'died', points: 0 });
+    expect(r.flags).toContain('died fx-double-test');
+    expect(r.restarts).toBe(1);
+  });
+
   it('a malformed submission gets a clear error and the batch goes on', () => {
     const r = byName['malformed.ipynb'];
     expect(r.status).toBe('error');
     expect(r.error).toMatch(/retarget-lab\/kernel\/notebook: .*malformed\.ipynb is not a valid notebook: its JSON does not parse/);
-    expect(results.filter((x) => x.status !== 'error')).toHaveLength(6);
+    expect(results.filter((x) => x.status !== 'error')).toHaveLength(7);
   });
 
   it('never modifies a submission (byte for byte); executed copies and grades.json go to the output folder', () => {
@@ -105,14 +114,14 @@ describe('kernel/course/grade: a batch of submissions in real kernels', () => {
   });
 
   it('reports progress, a table and CSV', () => {
-    expect(progress.filter((l) => /^\[\d\/7\] .*: (\d+\/3 points|ERROR)/.test(l))).toHaveLength(7);
+    expect(progress.filter((l) => /^\[\d\/8\] .*: (\d+\/3 points|ERROR)/.test(l))).toHaveLength(8);
     const table = gradesTable(results);
     expect(table.split('\n')[0]).toMatch(/^submission\s+fx-double\s+fx-sum\s+total\s+flags$/);
     expect(table).toMatch(/wrong\.ipynb\s+0\/2\s+1\/1\s+1\/3/);
     expect(table).toMatch(/malformed\.ipynb\s+-\s+-\s+-\s+error: retarget-lab/);
     const csv = gradesCsv(results).trim().split('\n');
     expect(csv[0]).toBe('submission,fx-double,fx-sum,total,max,status,flags');
-    expect(csv).toHaveLength(8);
+    expect(csv).toHaveLength(9);
     expect(csv.find((l) => l.includes('loop.ipynb'))).toMatch(/,0,1,1,3,graded,timeout fx-double-test$/);
   });
 });

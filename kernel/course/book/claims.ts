@@ -5,7 +5,9 @@
  * Claims of the ledger that no notebook shows are run with their default parameters via
  * `runClaim` (unless `run` is false — then they are listed as not run).
  */
+import { listClaims, runClaim } from '../../../lib/claims/index';
 import type { ClaimOutcome } from '../../../lib/claims/types';
+import { claimMarkdown } from '../../claim-view';
 import type { Notebook } from '../../notebook';
 import type { NbOutputLike } from './types';
 import { escapeHtml, renderMarkdown } from './markdown';
@@ -58,9 +60,6 @@ export function claimsFromNotebooks(notebooks: { name: string; page: string; nb:
 export async function collectClaims(
   found: ClaimEntry[], opts: { run: boolean; chartHtml: (spec: object) => Promise<string>; onProgress?: (line: string) => void },
 ): Promise<ClaimEntry[]> {
-  // Loaded lazily: the ledger imports the whole library.
-  const { listClaims, runClaim } = await import('../../../lib/claims');
-  const { claimMarkdown } = await import('../../claim-view');
   const entries = [...found];
   const seen = new Set(found.map((f) => f.id));
   for (const claim of listClaims()) {

@@ -18,7 +18,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fail } from '../../../lib/core/errors';
 import { describeFailure, executeNotebook } from '../../executor';
-import type { FoundKernelSpec } from '../../kernelspec';
+import { findKernelSpec, installKernelSpec, type FoundKernelSpec } from '../../kernelspec';
+import { renderChart } from '../../render/index';
 import { readNotebook, sourceText, writeNotebook, type Notebook } from '../../notebook';
 import { claimsBody, claimsFromNotebooks, collectClaims } from './claims';
 import { escapeHtml, headings } from './markdown';
@@ -93,6 +94,13 @@ function titleOf(nb: Notebook, fallback: string): string {
   return fallback;
 }
 
+/** This checkout's own kernelspec, written to build/jupyter (as `retarget-lab run` does). */
+function checkoutKernelSpec(): FoundKernelSpec {
+  const prefix = path.join(projectRoot, 'build', 'jupyter');
+  installKernelSpec({ prefix });
+  return findKernelSpec('retarget-lab', [path.join(prefix, 'share', 'jupyter', 'kernels')]);
+}
+
 const mtime = (f: string): number | undefined => { try { return fs.statSync(f).mtimeMs; } catch { return undefined; } };
 
 /** Builds the book; see the module comment for which outputs are used. */
@@ -127,7 +135,7 @@ export async function buildBook(opts: BookOptions = {}): Promise<BookResult> {
       outputs = 'cached';
       log(`[${k + 1}/${names.length}] ${name}: executed copy is up to date`);
     } else if (execute) {
-      if (!kernel) kernel = (await import('../../../cli/run')).runKernelSpec();
+      if (!kernel) kernel = checkoutKernelSpec();
       log(`[${k + 1}/${names.length}] ${name}: executing…`);
       const run = await executeNotebook(source, { kernel, stopOnError: false, timeoutSeconds: opts.timeoutSeconds ?? 300 });
       writeNotebook(executed, run.notebookOut);
@@ -173,7 +181,6 @@ export async function buildBook(opts: BookOptions = {}): Promise<BookResult> {
     run: execute && (opts.runLedgerClaims ?? true),
     onProgress: log,
     chartHtml: async (spec) => {
-      const { renderChart } = await import('../../render');
       const { png } = await renderChart(spec);
       return renderOutput({ output_type: 'display_data', data: { 'application/vnd.vegalite.v5+json': spec, 'image/png': Buffer.from(png).toString('base64') }, metadata: {} });
     },
