@@ -1,0 +1,21 @@
+// Sub-barrel of lib/mesa: learned agents, the base optimizer, mesa-objectives. Re-exports only.
+export { useBackend, currentBackend } from './backend';
+export type { BackendName } from './backend';
+export type { NamedModel, Patch, ForwardOptions, ForwardResult, LayerInfo } from './model';
+export { PlannerAgent, MIN_LOG_REWARD } from './planner-agent';
+export type { PlannerAgentConfig } from './planner-agent';
+export { PolicyAgent } from './policy-agent';
+export type { PolicyAgentConfig } from './policy-agent';
+export { valueIteration, plannerValues, distanceMatrix, WALL_VALUE, LOG_DISCOUNT } from './planner';
+export { demonstrations } from './dataset';
+export type { Demonstrations } from './dataset';
+export { trainAgent } from './train';
+export type { TrainOptions, TrainReport } from './train';
+export { observeBatch, rollout } from './rollout';
+export type { RolloutOptions, RolloutEpisode } from './rollout';
+export { agentConfig, createAgent, trainFromConfig, trainingLevels, configHash, DEFAULT_AGENT_CONFIGS } from './agents';
+export type { AgentKind, AgentConfig, TrainedAgent } from './agents';
+export { loadOrTrainAgent, loadAgent, saveAgent, agentCachePath, agentCacheDir, CACHE_VERSION } from './cache-fs';
+export { evaluateAgent, summarize, misgeneralizationByDistance, misgeneralizationChart } from './evaluate';
+export type { EvaluationSummary, MisgeneralizationRow } from './evaluate';
+export { mesaMessages } from './messages';

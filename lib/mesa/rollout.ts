@@ -1,0 +1,84 @@
+/**
+ * Batched greedy rollouts of an agent: all episodes step in lockstep through one forward pass per
+ * step, with optional patches (the hook retargeting and steering use).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { fail } from '../core/errors';
+import type { CheeseMazeLevel, EpisodeOutcome, RewardSpec } from '../envs/cheese-maze';
+import { CHEESE_MAZE_CHANNELS, cheeseMazeReset, cheeseMazeStep, defaultMaxSteps, episodeOutcome, writeObservation } from '../envs/cheese-maze';
+import type { Cell } from '../envs/grid';
+import { mesaMessages } from './messages';
+import type { NamedModel, Patch } from './model';
+
+/** Observations of a batch of (level, mouse) pairs as a tensor [B, H, W, 5]. */
+export function observeBatch(levels: readonly CheeseMazeLevel[], mice?: readonly Cell[]): tf.Tensor4D {
+  if (levels.length === 0) fail('mesa/rollout', mesaMessages.emptyLevels());
+  const size = levels[0].map.width;
+  const per = size * size * CHEESE_MAZE_CHANNELS.length;
+  const out = new Float32Array(levels.length * per);
+  levels.forEach((lv, i) => writeObservation(lv, mice ? mice[i] : lv.start, out, i * per));
+  return tf.tensor4d(out, [levels.length, size, size, CHEESE_MAZE_CHANNELS.length]);
+}
+
+export interface RolloutOptions {
+  maxSteps?: number;
+  rewardSpec?: RewardSpec;
+  /** Patches applied at every step; each patch sees the whole batch (episode i = levels[i]). */
+  patch?: Record<string, Patch>;
+  /** Per-episode goal cells: an episode also ends (as a success) on reaching its goal. */
+  goals?: readonly Cell[];
+}
+
+export interface RolloutEpisode {
+  level: CheeseMazeLevel;
+  path: Cell[];
+  /** Visible reward (per the reward spec). */
+  reward: number;
+  /** Intended performance: 1 if the cheese was reached. */
+  performance: number;
+  outcome: EpisodeOutcome;
+  /** Whether the per-episode goal (if given) was reached. */
+  reachedGoal: boolean;
+  steps: number;
+}
+
+/**
+ * Rolls the agent out greedily (argmax move) on every level at once.
+ *
+ * @example
+ * const eps = rollout(agent, cheeseMazeLevels('test', 50, 7));
+ * eps.filter((e) => e.outcome === 'cheese').length / eps.length;
+ */
+export function rollout(agent: NamedModel, levels: readonly CheeseMazeLevel[], opts: RolloutOptions = {}): RolloutEpisode[] {
+  if (levels.length === 0) fail('mesa/rollout', mesaMessages.emptyLevels());
+  const n = levels.length;
+  const states = levels.map((lv) => cheeseMazeReset(lv));
+  const eps: RolloutEpisode[] = levels.map((level) => ({
+    level, path: [{ ...level.start }], reward: 0, performance: 0, outcome: 'neither' as EpisodeOutcome, reachedGoal: false, steps: 0,
+  }));
+  const done = new Array<boolean>(n).fill(false);
+  const budget = levels.map((lv) => opts.maxSteps ?? defaultMaxSteps(lv));
+  const goalHit = (i: number) => !!opts.goals && states[i].mouse.x === opts.goals[i].x && states[i].mouse.y === opts.goals[i].y;
+  for (let i = 0; i < n; i++) if (goalHit(i)) { done[i] = true; eps[i].reachedGoal = true; }
+  const maxBudget = Math.max(...budget);
+  for (let t = 0; t < maxBudget && done.some((d) => !d); t++) {
+    const actions = tf.tidy(() => {
+      const obs = observeBatch(levels, states.map((s) => s.mouse));
+      return agent.forward(obs, { patch: opts.patch }).logits.argMax(1);
+    });
+    const a = actions.dataSync();
+    actions.dispose();
+    for (let i = 0; i < n; i++) {
+      if (done[i]) continue;
+      const r = cheeseMazeStep(levels[i], states[i], a[i], { rewardSpec: opts.rewardSpec, maxSteps: budget[i] });
+      states[i] = r.state;
+      const ep = eps[i];
+      ep.reward += r.reward; ep.performance += r.performance; ep.steps += 1;
+      ep.path.push({ ...r.state.mouse });
+      if (goalHit(i)) ep.reachedGoal = true;
+      if (r.state.done || ep.reachedGoal) done[i] = true;
+    }
+  }
+  states.forEach((s, i) => { eps[i].outcome = episodeOutcome(s); });
+  return eps;
+}
