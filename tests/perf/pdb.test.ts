@@ -13,8 +13,8 @@ import {
 } from '../../lib/envs/sliding-puzzle';
 
 /** Exact distances to `goal` for every 8-puzzle state (breadth-first search, 181440 states). */
-function exactDistances(goal: PuzzleState): Map<string, number> {
-  const dist = new Map<string, number>([[puzzleKey(goal), 0]]);
+function exactDistances(goal: PuzzleState): Map<string | number, number> {
+  const dist = new Map<string | number, number>([[puzzleKey(goal), 0]]);
   let layer = [goal];
   for (let d = 1; layer.length; d++) {
     const next: PuzzleState[] = [];
