@@ -1,0 +1,11 @@
+// Sub-barrel of lib/interp: probes, activation patching / causal tracing, steering vectors. Re-exports only.
+export { collectActivations, spatialLayer } from './activations';
+export type { Example, ActivationSet } from './activations';
+export { fitLinearProbe, channelLocalization, locationProbe, actionProbe } from './probe';
+export type { LinearProbe, ProbeOptions, ChannelLocalization } from './probe';
+export { activationPatching } from './patching';
+export type { PatchPair, PatchingResult } from './patching';
+export { steeringVector, addSteering } from './steering';
+export type { SteeringVector } from './steering';
+export { PlantedToyModel } from './toy';
+export { interpMessages } from './messages';

@@ -1,0 +1,51 @@
+/**
+ * The alternative to retargeting: retrain. Fine-tune a copy of the agent on demonstrations that
+ * go to the new target, and count the gradient steps and seconds until it reaches the target as
+ * often as retargeting did on held-out mazes.
+ */
+import type { CheeseMazeLevel } from '../envs/cheese-maze';
+import { withCheese, isOpen } from '../envs/cheese-maze';
+import type { Cell } from '../envs/grid';
+import type { AgentConfig } from '../mesa/agents';
+import { createAgent, trainingLevels } from '../mesa/agents';
+import { demonstrations } from '../mesa/dataset';
+import type { NamedModel } from '../mesa/model';
+import { rollout } from '../mesa/rollout';
+import { trainAgent } from '../mesa/train';
+
+export interface RetrainResult {
+  /** Gradient steps until held-out success ≥ goal (or the budget). */
+  steps: number;
+  seconds: number;
+  reached: boolean;
+  /** Success on held-out mazes after each chunk of steps. */
+  curve: { steps: number; success: number }[];
+}
+
+/**
+ * Retrains a copy of `agent` so it goes to `target` (the cheese is put there in every training
+ * maze), checking held-out success every `every` steps until it reaches `goal`.
+ */
+export function retrainForTarget(
+  agent: NamedModel, config: AgentConfig, target: Cell, heldOut: readonly CheeseMazeLevel[],
+  opts: { goal?: number; every?: number; maxSteps?: number } = {},
+): RetrainResult {
+  const copy = createAgent(config);
+  copy.setWeights(agent.getWeights());
+  const levels = trainingLevels(config).filter((lv) => isOpen(lv.map, target)).map((lv) => withCheese(lv, target));
+  const data = demonstrations(levels);
+  const evalLevels = heldOut.filter((lv) => isOpen(lv.map, target)).map((lv) => withCheese(lv, target));
+  const goal = opts.goal ?? 0.95, every = opts.every ?? 25, maxSteps = opts.maxSteps ?? 400;
+  const curve: { steps: number; success: number }[] = [];
+  const success = () => rollout(copy, evalLevels).filter((e) => e.outcome === 'cheese').length / Math.max(1, evalLevels.length);
+  let steps = 0, seconds = 0, s = success();
+  curve.push({ steps: 0, success: s });
+  while (s < goal && steps < maxSteps) {
+    const rep = trainAgent(copy, data, { steps: every, seed: `${config.seed}/retrain/${steps}`, learningRate: config.learningRate, batchSize: config.batchSize });
+    steps += rep.steps; seconds += rep.seconds;
+    s = success();
+    curve.push({ steps, success: s });
+  }
+  copy.dispose();
+  return { steps, seconds, reached: s >= goal, curve };
+}
