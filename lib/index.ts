@@ -20,3 +20,6 @@ export * from './agents/index';
 export * from './editing/index';
 export * from './scenarios/index';
 export * from './worldmodel/index';
+export * from './mesa/index';
+export * from './interp/index';
+export * from './retarget/index';

@@ -13,7 +13,7 @@ export { trainAgent } from './train';
 export type { TrainOptions, TrainReport } from './train';
 export { observeBatch, rollout } from './rollout';
 export type { RolloutOptions, RolloutEpisode } from './rollout';
-export { agentConfig, createAgent, trainFromConfig, trainingLevels, configHash, DEFAULT_AGENT_CONFIGS } from './agents';
+export { agentConfig, createAgent, trainFromConfig, trainingLevels, configHash as agentConfigHash, DEFAULT_AGENT_CONFIGS } from './agents';
 export type { AgentKind, AgentConfig, TrainedAgent } from './agents';
 export { loadOrTrainAgent, loadAgent, saveAgent, agentCachePath, agentCacheDir, CACHE_VERSION } from './cache-fs';
 export { evaluateAgent, summarize, misgeneralizationByDistance, misgeneralizationChart } from './evaluate';
