@@ -34,7 +34,7 @@ export interface AgentConfig {
 
 /** Defaults measured to reach ≥ 95% in-distribution success on held-out training-distribution levels. */
 export const DEFAULT_AGENT_CONFIGS: Record<AgentKind, AgentConfig> = {
-  planner: { kind: 'planner', size: 7, trainRegion: 2, rewardSpec: 'cheese', levels: 300, steps: 300, batchSize: 128, learningRate: 0.02, seed: 1 },
+  planner: { kind: 'planner', size: 7, trainRegion: 2, rewardSpec: 'cheese', levels: 300, steps: 300, batchSize: 128, learningRate: 0.05, seed: 1 },
   policy: { kind: 'policy', size: 7, trainRegion: 2, rewardSpec: 'cheese', levels: 600, steps: 800, batchSize: 128, learningRate: 0.003, seed: 1 },
 };
 
