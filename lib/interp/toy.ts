@@ -29,7 +29,7 @@ export class PlantedToyModel implements NamedModel {
     const mouse = tf.slice(x, [0, 0, 0, 1], [B, H, W, 1]).reshape([B, H * W]);
     const xs = tf.tensor1d(Array.from({ length: H * W }, (_, j) => j % W));
     const ys = tf.tensor1d(Array.from({ length: H * W }, (_, j) => Math.floor(j / W)));
-    const mean = (t: tf.Tensor, w: tf.Tensor) => tf.div(tf.sum(tf.mul(t, w), 1), tf.add(tf.sum(w, 1), 1e-6));
+    const mean = (mass: tf.Tensor, coord: tf.Tensor) => tf.div(tf.sum(tf.mul(mass, coord), 1), tf.add(tf.sum(mass, 1), 1e-6));
     const dx = tf.sub(mean(goal, xs), mean(mouse, xs)), dy = tf.sub(mean(goal, ys), mean(mouse, ys));
     const logits = tap.at('logits', tf.stack([tf.neg(dy), dx, dy, tf.neg(dx)], 1) as tf.Tensor2D);
     return { logits, acts: tap.acts };

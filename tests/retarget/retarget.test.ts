@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { agentConfig, rollout, trainFromConfig, useBackend } from '../../lib/mesa/index';
+import type { TrainedAgent } from '../../lib/mesa/index';
+import { PlantedToyModel } from '../../lib/interp/index';
+import { retarget, retargetability, retargetPatches, retrainForTarget } from '../../lib/retarget/index';
+import { cheeseMazeLevels } from '../../lib/envs/cheese-maze';
+
+let planner: TrainedAgent;
+
+describe('retargeting', () => {
+  beforeAll(async () => {
+    await useBackend('wasm');
+    planner = trainFromConfig(agentConfig('planner', { levels: 150, seed: 2 }));
+  }, 60_000);
+
+  it('writing the planner\'s target map sends it to any reachable cell of held-out mazes', () => {
+    const held = cheeseMazeLevels('test', 4, 'held', { size: 7, trainRegion: 2 });
+    const r = retargetability(planner.agent, held, { kind: 'target-map' });
+    expect(r.rate).toBeGreaterThanOrEqual(0.95);
+    expect(r.baselineRate).toBeLessThan(r.rate);
+    expect(r.cells.every((c) => (c.success as number) >= 0 && (c.success as number) <= 1)).toBe(true);
+    const aimed = retarget(planner.agent, { x: 1, y: 1 }, { kind: 'target-map' });
+    const lv = held.find((l) => !(l.cheese.x === 1 && l.cheese.y === 1))!;
+    const ep = rollout(aimed, [lv], { goals: [{ x: 1, y: 1 }] })[0];
+    expect(ep.reachedGoal || ep.outcome === 'cheese').toBe(true);
+  });
+
+  it('a channel edit on the planted toy retargets its goal channel; wrong method/agent pairs are errors', () => {
+    const toy = new PlantedToyModel(7);
+    expect(() => retargetPatches(toy, [{ x: 1, y: 1 }], { kind: 'target-map' })).toThrow(/planner agent/);
+    const patch = retargetPatches(toy, [{ x: 1, y: 1 }], { kind: 'channel', layer: 'features', channel: 0, value: 1, clear: true });
+    const lv = { ...cheeseMazeLevels('test', 1, 3, { size: 7 })[0], cheese: { x: 5, y: 5 }, start: { x: 3, y: 3 } };
+    const before = rollout(toy, [lv], { maxSteps: 1 })[0].path[1];
+    const after = rollout(toy, [lv], { maxSteps: 1, patch })[0].path[1];
+    expect(before.x + before.y).toBeGreaterThanOrEqual(6);
+    expect(after.x + after.y).toBeLessThanOrEqual(6);
+  });
+
+  it('retraining for a new target costs gradient steps; retargeting costs none', () => {
+    const held = cheeseMazeLevels('test', 20, 'rt', { size: 7, trainRegion: 2 });
+    const r = retrainForTarget(planner.agent, planner.config, { x: 1, y: 1 }, held, { every: 25, maxSteps: 200 });
+    expect(r.curve[0].steps).toBe(0);
+    expect(r.steps).toBeGreaterThanOrEqual(0);
+    expect(r.curve.length).toBeGreaterThanOrEqual(1);
+  }, 30_000);
+});
