@@ -9,3 +9,5 @@ import './07-two-architectures';
 import './10-editing';
 import './12-interpretability-scenarios';
 import './11-value-painting';
+import './04-mesa-optimizers';
+import './06-retarget-the-search';

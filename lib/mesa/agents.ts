@@ -3,7 +3,7 @@
  * distribution, how long) → a trained agent and its training report.
  */
 import { fail } from '../core/errors';
-import type { CheeseMazeLevel, RewardSpec } from '../envs/cheese-maze';
+import type { CheeseDistribution, CheeseMazeLevel, RewardSpec } from '../envs/cheese-maze';
 import { cheeseMazeLevels } from '../envs/cheese-maze';
 import { demonstrations } from './dataset';
 import { mesaMessages } from './messages';
@@ -24,6 +24,8 @@ export interface AgentConfig {
   trainRegion: number;
   /** The visible reward the demonstrator maximises. */
   rewardSpec: RewardSpec;
+  /** Where the cheese lies in the training levels ('train' = the top-right square). */
+  trainDistribution: CheeseDistribution;
   /** Number of training levels. */
   levels: number;
   steps: number;
@@ -34,8 +36,8 @@ export interface AgentConfig {
 
 /** Defaults measured to reach ≥ 95% in-distribution success on held-out training-distribution levels. */
 export const DEFAULT_AGENT_CONFIGS: Record<AgentKind, AgentConfig> = {
-  planner: { kind: 'planner', size: 7, trainRegion: 2, rewardSpec: 'cheese', levels: 300, steps: 300, batchSize: 128, learningRate: 0.05, seed: 1 },
-  policy: { kind: 'policy', size: 7, trainRegion: 2, rewardSpec: 'cheese', levels: 600, steps: 800, batchSize: 128, learningRate: 0.003, seed: 1 },
+  planner: { kind: 'planner', size: 7, trainRegion: 2, rewardSpec: 'cheese', trainDistribution: 'train', levels: 300, steps: 300, batchSize: 128, learningRate: 0.05, seed: 1 },
+  policy: { kind: 'policy', size: 7, trainRegion: 2, rewardSpec: 'cheese', trainDistribution: 'train', levels: 600, steps: 800, batchSize: 128, learningRate: 0.003, seed: 1 },
 };
 
 /** A config with the defaults of its kind filled in. */
@@ -53,7 +55,7 @@ export function createAgent(config: AgentConfig): NamedModel {
 
 /** The training levels of a config (seeded by the config's seed). */
 export function trainingLevels(config: AgentConfig): CheeseMazeLevel[] {
-  return cheeseMazeLevels('train', config.levels, `train/${config.seed}`, { size: config.size, trainRegion: config.trainRegion });
+  return cheeseMazeLevels(config.trainDistribution, config.levels, `train/${config.seed}`, { size: config.size, trainRegion: config.trainRegion });
 }
 
 export interface TrainedAgent {
