@@ -10,3 +10,4 @@ import './07-two-architectures';
 import './10-editing';
 import './12-interpretability-scenarios';
 import './11-value-painting';
+import './06-just-retarget-the-search';
