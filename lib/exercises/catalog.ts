@@ -11,3 +11,4 @@ import './10-editing';
 import './12-interpretability-scenarios';
 import './11-value-painting';
 import './06-just-retarget-the-search';
+import './04-mesa-optimizers';
