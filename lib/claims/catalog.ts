@@ -11,3 +11,4 @@ import './12-interpretability-scenarios';
 import './11-value-painting';
 import './04-mesa-optimizers';
 import './06-retarget-the-search';
+import './05-finding-the-target';
