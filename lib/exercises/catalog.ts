@@ -12,3 +12,4 @@ import './12-interpretability-scenarios';
 import './11-value-painting';
 import './06-just-retarget-the-search';
 import './04-mesa-optimizers';
+import './05-finding-the-target';
