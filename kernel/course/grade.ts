@@ -330,9 +330,11 @@ export function gradesCsv(results: SubmissionGrade[]): string {
 export function gradesTable(results: SubmissionGrade[]): string {
   const cols = exerciseColumns(results);
   const rows = [['submission', ...cols, 'total', 'flags']];
-  for (const r of results) {
+  const names = results.map((r) => path.basename(r.submission));
+  const label = (r: SubmissionGrade, k: number) => (names.indexOf(names[k]) !== names.lastIndexOf(names[k]) ? path.relative(process.cwd(), r.submission) || r.submission : names[k]);
+  for (const [k, r] of results.entries()) {
     rows.push([
-      path.basename(r.submission),
+      label(r, k),
       ...cols.map((c) => { const e = r.exercises.find((x) => x.id === c); return e ? `${e.points}/${e.maxPoints}` : '-'; }),
       r.status === 'error' ? '-' : `${r.total}/${r.maxTotal}`,
       r.status === 'error' ? `error: ${r.error}` : r.flags.join(', '),
