@@ -61,7 +61,7 @@ defineExercise<(passable: number[], width: number, height: number, target: Cell)
   judge: (answer, { passable, width, height, target }) => {
     const expected = referenceTargetMap(passable, width, height, target);
     const got = answer(passable.slice(), width, height, { ...target });
-    if (!Array.isArray(got) && !(got instanceof Float32Array)) return { ok: false, expected: `an array of ${expected.length} numbers`, got: String(got) };
+    if (!Array.isArray(got) && !((got as unknown) instanceof Float32Array)) return { ok: false, expected: `an array of ${expected.length} numbers`, got: String(got) };
     const arr = Array.from(got as ArrayLike<number>);
     if (arr.length !== expected.length) return { ok: false, expected: `${expected.length} entries`, got: `${arr.length} entries` };
     const diff = firstDiff(expected, arr, width);
