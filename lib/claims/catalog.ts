@@ -1,14 +1,14 @@
 // Every claim file, in notebook order. Importing a file registers its claims in the ledger.
 // Add one line per new claim file.
 import './01-search-retargetable';
-import './08-specialized-heuristics';
 import './02-relaxation';
 import './03-search-vs-heuristics';
-import './09-generalization';
-import './07-two-architectures';
-import './10-editing';
-import './12-interpretability-scenarios';
-import './11-value-painting';
 import './04-mesa-optimizers';
-import './06-retarget-the-search';
 import './05-finding-the-target';
+import './06-retarget-the-search';
+import './07-two-architectures';
+import './08-specialized-heuristics';
+import './09-generalization';
+import './10-editing';
+import './11-value-painting';
+import './12-interpretability-scenarios';

@@ -11,7 +11,7 @@
  *   cheese and the start.
  * - Actions: 0 = up (N), 1 = right (E), 2 = down (S), 3 = left (W). A move into a wall leaves the
  *   mouse where it is.
- * - Observation: `observe(level, state)` gives a Float32Array `[height][width][5]` (row-major,
+ * - Observation: `observeCheeseMaze(level, state)` gives a Float32Array `[height][width][5]` (row-major,
  *   channels last): wall, mouse, cheese, x / (width - 1), y / (height - 1) — a wrapper, separate
  *   from the dynamics.
  * - Reward (visible): with `rewardSpec: 'cheese'` (default, the correct specification) +1 on
