@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { RetargetLabError } from '../lib/core/errors';
 import { buildBook } from '../kernel/course/book';
-import { runKernelSpec } from './run';
+import { checkoutKernelSpec } from '../kernel/kernelspec';
 import { parseCommandArgs, printJson, type Command } from './command';
 
 const help = `Usage: retarget-lab book [--notebooks DIR] [--out DIR] [--executed DIR] [--no-execute] [--timeout S]
@@ -40,7 +40,7 @@ export const command: Command = {
     if (!(timeout > 0)) throw new RetargetLabError('cli/book', `--timeout must be a positive number of seconds, got ${values.timeout}.`);
     const book = await buildBook({
       notebooksDir: values.notebooks, outDir: values.out, executedDir: values.executed, execute: !values['no-execute'],
-      timeoutSeconds: timeout, kernel: values.kernel ? runKernelSpec(values.kernel) : undefined,
+      timeoutSeconds: timeout, kernel: values.kernel ? checkoutKernelSpec(values.kernel) : undefined,
       onProgress: (line) => process.stderr.write(`${line}\n`),
     });
     const failed = book.pages.reduce((s, p) => s + (p.failedCells ?? 0), 0);

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RetargetLabError } from '../lib/core/errors';
-import { projectRoot } from '../kernel/kernelspec';
 import { gradeSubmissions, gradesCsv, gradesTable } from '../kernel/course/grade';
-import { runKernelSpec } from './run';
+import { checkoutKernelSpec, projectRoot } from '../kernel/kernelspec';
 import { parseCommandArgs, printJson, type Command } from './command';
 
 const help = `Usage: retarget-lab grade SUBMISSION.ipynb… [--source DIR] [--out DIR] [--jobs N] [--timeout S]
@@ -68,7 +67,7 @@ export const command: Command = {
     const sourceDir = path.resolve(values.source ?? path.join(projectRoot, 'notebooks'));
     const outDir = path.resolve(values.out ?? path.join(projectRoot, 'build', 'grades'));
     const results = await gradeSubmissions(files, {
-      kernel: runKernelSpec(values.kernel), sourceDir, outDir, jobs, timeoutSeconds,
+      kernel: checkoutKernelSpec(values.kernel), sourceDir, outDir, jobs, timeoutSeconds,
       onProgress: (line) => process.stderr.write(`${line}\n`),
     });
     for (const r of results) if (r.status === 'error') process.stderr.write(`error: ${r.error}\n`);

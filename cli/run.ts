@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RetargetLabError } from '../lib/core/errors';
 import { describeFailure, executeNotebook, type NotebookRun } from '../kernel/executor';
-import { findKernelSpec, installKernelSpec, kernelSearchPath, projectRoot, type FoundKernelSpec } from '../kernel/kernelspec';
+import { checkoutKernelSpec, projectRoot } from '../kernel/kernelspec';
 import { writeNotebook } from '../kernel/notebook';
 import { parseCommandArgs, printJson, type Command } from './command';
 
@@ -40,14 +40,6 @@ export function collectNotebooks(inputs: string[]): string[] {
   return out;
 }
 
-/** The kernelspec `run` uses: a named installed one, or this checkout's own (written to build/jupyter). */
-export function runKernelSpec(name?: string): FoundKernelSpec {
-  if (name) return findKernelSpec(name, kernelSearchPath());
-  const prefix = path.join(projectRoot, 'build', 'jupyter');
-  installKernelSpec({ prefix });
-  return findKernelSpec('retarget-lab', [path.join(prefix, 'share', 'jupyter', 'kernels')]);
-}
-
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r, k) => {
@@ -68,7 +60,7 @@ export const command: Command = {
     if (!(timeout > 0)) throw new RetargetLabError('cli/run', `--timeout must be a positive number of seconds, got ${values.timeout}.`);
     const files = collectNotebooks(positionals.length ? positionals : [path.join(projectRoot, 'notebooks')]);
     const outDir = path.resolve(values.out ?? path.join(projectRoot, 'build', 'notebooks'));
-    const spec = runKernelSpec(values.kernel);
+    const spec = checkoutKernelSpec(values.kernel);
     const log = (s: string) => process.stderr.write(s);
     const tty = process.stderr.isTTY;
     const runs: NotebookRun[] = [];

@@ -24,6 +24,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import { fail } from '../lib/core/errors';
+import { escapeHtml } from '../lib/core/html';
 import { VEGA_LITE_MIME, VEGA_LITE_SCHEMA, chartSummary, isVegaLiteSpec } from '../lib/viz/index';
 import type { VlSpec } from '../lib/viz/index';
 import { renderChartSync, warmRenderer } from './render/index';
@@ -198,10 +199,7 @@ function formatCell(v: unknown): string {
   return String(v);
 }
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 /** Where a library symbol is declared, with its source text (JSDoc included). */
 export interface SourceLocation {

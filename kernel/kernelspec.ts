@@ -121,3 +121,14 @@ export function findKernelSpec(name: string, searchPath = kernelSearchPath()): F
   }
   return hit;
 }
+
+/**
+ * The kernelspec this checkout runs notebooks with: an installed one by `name`, or (default) this
+ * checkout's own, written (idempotently) to build/jupyter so no install step is needed.
+ */
+export function checkoutKernelSpec(name?: string): FoundKernelSpec {
+  if (name) return findKernelSpec(name, kernelSearchPath());
+  const prefix = path.join(projectRoot, 'build', 'jupyter');
+  installKernelSpec({ prefix });
+  return findKernelSpec(KERNEL_NAME, [path.join(prefix, 'share', 'jupyter', 'kernels')]);
+}

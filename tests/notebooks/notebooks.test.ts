@@ -6,13 +6,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executeNotebook, describeFailure, type NotebookRun } from '../../kernel/executor';
-import { runKernelSpec } from '../../cli/run';
+import { checkoutKernelSpec } from '../../kernel/kernelspec';
 import { readNotebook, sourceText } from '../../kernel/notebook';
 import type { NbOutput } from '../../kernel/client';
 
 const dir = path.resolve(__dirname, '..', '..', 'notebooks');
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort();
-const spec = runKernelSpec();
+const spec = checkoutKernelSpec();
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(base64: string): { width: number; height: number } {

@@ -18,7 +18,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fail } from '../../../lib/core/errors';
 import { describeFailure, executeNotebook } from '../../executor';
-import { findKernelSpec, installKernelSpec, type FoundKernelSpec } from '../../kernelspec';
+import { checkoutKernelSpec, type FoundKernelSpec } from '../../kernelspec';
 import { renderChart } from '../../render/index';
 import { readNotebook, sourceText, writeNotebook, type Notebook } from '../../notebook';
 import { claimsBody, claimsFromNotebooks, collectClaims } from './claims';
@@ -92,13 +92,6 @@ function titleOf(nb: Notebook, fallback: string): string {
     if (h) return h.text;
   }
   return fallback;
-}
-
-/** This checkout's own kernelspec, written to build/jupyter (as `retarget-lab run` does). */
-function checkoutKernelSpec(): FoundKernelSpec {
-  const prefix = path.join(projectRoot, 'build', 'jupyter');
-  installKernelSpec({ prefix });
-  return findKernelSpec('retarget-lab', [path.join(prefix, 'share', 'jupyter', 'kernels')]);
 }
 
 const mtime = (f: string): number | undefined => { try { return fs.statSync(f).mtimeMs; } catch { return undefined; } };

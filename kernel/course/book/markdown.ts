@@ -5,9 +5,9 @@
  */
 import MarkdownIt from 'markdown-it';
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+import { escapeHtml } from '../../../lib/core/html';
+
+export { escapeHtml };
 
 export function slug(text: string): string {
   return text.toLowerCase().replace(/<[^>]*>/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'section';
