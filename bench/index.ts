@@ -6,6 +6,7 @@
 import * as os from 'node:os';
 import { runGridBench, type GridBenchCase } from './grid';
 import { runPuzzleBench, type PuzzleBench } from './puzzle';
+import { formatTable } from '../cli/command';
 
 export interface BenchReport {
   quick: boolean;
@@ -42,14 +43,6 @@ export function runBench(options: BenchOptions = {}): BenchReport {
   return report;
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r, k) => {
-    const line = r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-    return k === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-  }).join('\n');
-}
-
 const fmt = (x: number, digits = 1): string => (x >= 100 ? x.toFixed(0) : x.toFixed(digits));
 const mega = (x: number): string => `${(x / 1e6).toFixed(2)} M`;
 
@@ -67,12 +60,12 @@ export function formatBench(report: BenchReport): string {
         rows.push([`  ${e.engine}`, String(e.queries), fmt(e.queriesPerSecond), `${fmt(e.speedup)}x`, e.setupSeconds.toFixed(2)]);
       }
     }
-    out.push(table(rows));
+    out.push(formatTable(rows));
   }
   if (report.puzzle) {
     const p = report.puzzle;
     out.push('', '15-puzzle IDA*, Manhattan: specialised puzzleIdaStar vs generic idaStar over slidingPuzzleProblem (same instances)');
-    out.push(table([
+    out.push(formatTable([
       ['instance', 'length', 'generic nodes', 'generic cpu s', 'generic nodes/s', 'spec. nodes', 'spec. cpu s', 'spec. nodes/s', 'nodes/s ratio', 'time ratio'],
       ...p.genericVsSpecialised.map((r) => [
         r.instance, `${r.length}${r.genericLength === r.length ? '' : ` (generic ${r.genericLength})`}`,
@@ -83,7 +76,7 @@ export function formatBench(report: BenchReport): string {
     ]));
     out.push('', `Pattern database ${p.pdb.partition}: built in ${p.pdb.buildSeconds.toFixed(2)} CPU s, ${(p.pdb.tableBytes / 1e6).toFixed(1)} MB of tables (solver used the ${p.pdb.source} copy)`);
     out.push('', 'Specialised IDA* by heuristic (generated nodes; length checked against the published/reference length)');
-    out.push(table([
+    out.push(formatTable([
       ['instance', 'heuristic', 'length', 'expected', 'generated', 'cpu s', 'nodes/s'],
       ...p.korf.map((r) => [r.instance, r.heuristic, String(r.length), String(r.publishedLength), String(r.generated), r.seconds.toFixed(3), mega(r.nodesPerSecond)]),
     ]));

@@ -4,7 +4,7 @@ import { RetargetLabError } from '../lib/core/errors';
 import { describeFailure, executeNotebook, type NotebookRun } from '../kernel/executor';
 import { checkoutKernelSpec, projectRoot } from '../kernel/kernelspec';
 import { writeNotebook } from '../kernel/notebook';
-import { parseCommandArgs, printJson, type Command } from './command';
+import { formatTable, parseCommandArgs, printJson, type Command } from './command';
 
 const help = `Usage: retarget-lab run [notebooks… | dir] [--out DIR] [--timeout S] [--kernel NAME] [--json]
 
@@ -38,14 +38,6 @@ export function collectNotebooks(inputs: string[]): string[] {
   }
   if (out.length === 0) throw new RetargetLabError('cli/run', `no .ipynb files in ${inputs.join(', ')}.`);
   return out;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r, k) => {
-    const line = r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-    return k === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-  }).join('\n');
 }
 
 export const command: Command = {
@@ -89,7 +81,7 @@ export const command: Command = {
       printJson({ outDir: path.relative(process.cwd(), outDir) || '.', notebooks: summary, failed });
     } else {
       const rows = [['notebook', 'cells', 'seconds', 'status'], ...summary.map((s) => [path.basename(s.notebook), String(s.cells), s.seconds.toFixed(1), s.status])];
-      process.stdout.write(`\n${table(rows)}\n\n`);
+      process.stdout.write(`\n${formatTable(rows)}\n\n`);
       process.stdout.write(`${runs.length - failed} of ${runs.length} notebooks ran cleanly; executed copies are in ${path.relative(process.cwd(), outDir) || outDir}/\n`);
     }
     return failed ? 1 : 0;
