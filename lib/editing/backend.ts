@@ -3,14 +3,11 @@
  * lib/worldmodel is synchronous and runs on whatever backend tfjs has active; call this once (it is
  * async) to switch to the WebAssembly backend, several times faster than 'cpu' for these models.
  */
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
 import { assertOneOf } from '../core/errors';
+import { activateTfBackend } from '../mesa/backend';
 
 /** Activates `name` ('wasm' by default, or 'cpu') and resolves with the active backend's name. */
 export async function useTfBackend(name: 'wasm' | 'cpu' = 'wasm'): Promise<string> {
   assertOneOf('editing/backend', 'backend', name, ['wasm', 'cpu'] as const);
-  if (tf.getBackend() !== name) await tf.setBackend(name);
-  await tf.ready();
-  return tf.getBackend();
+  return activateTfBackend(name);
 }
