@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { fail } from '../core/errors';
+import { CHEESE_MAZE_CHANNELS } from '../envs/cheese-maze';
 import { mesaMessages } from './messages';
 
 /** Replaces an activation: a tensor of the same shape, or a function of the clean activation. */
@@ -107,4 +108,13 @@ export abstract class VariableStore {
     }
   }
   dispose(): void { for (const v of this.vars.values()) v.dispose(); this.vars.clear(); }
+}
+
+/** Throws unless `obs` is a batch of `size`×`size` cheese-maze observations; returns [B, H, W]. */
+export function checkObservation(module: string, obs: tf.Tensor4D, size: number): [number, number, number] {
+  const [B, H, W, C] = obs.shape;
+  if (H !== size || W !== size || C !== CHEESE_MAZE_CHANNELS.length) {
+    fail(module, mesaMessages.badObsShape(obs.shape, [size, size, CHEESE_MAZE_CHANNELS.length]));
+  }
+  return [B, H, W];
 }

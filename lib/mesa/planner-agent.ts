@@ -14,7 +14,7 @@ import { fail } from '../core/errors';
 import { CHEESE_MAZE_CHANNELS } from '../envs/cheese-maze';
 import { mesaMessages } from './messages';
 import type { ForwardOptions, ForwardResult, LayerInfo, NamedModel } from './model';
-import { Tap, VariableStore } from './model';
+import { Tap, VariableStore, checkObservation } from './model';
 import { conv, glorot } from './ops';
 import { WALL_VALUE, neighbourCells, plannerValues } from './planner';
 export { WALL_VALUE, LOG_DISCOUNT } from './planner';
@@ -61,10 +61,7 @@ export class PlannerAgent extends VariableStore implements NamedModel {
 
   forward(obs: tf.Tensor4D, opts: ForwardOptions = {}): ForwardResult {
     const tap = new Tap(this, opts);
-    const [B, H, W, C] = obs.shape;
-    if (H !== this.size || W !== this.size || C !== CHEESE_MAZE_CHANNELS.length) {
-      fail('mesa/planner-agent', mesaMessages.badObsShape(obs.shape, [this.size, this.size, CHEESE_MAZE_CHANNELS.length]));
-    }
+    const [B, H, W] = checkObservation('mesa/planner-agent', obs, this.size);
     const x = tap.at('obs', obs);
     const wall = tf.slice(obs, [0, 0, 0, 0], [B, H, W, 1]).reshape([B, H, W]) as tf.Tensor3D;
     const mouse = tf.slice(obs, [0, 0, 0, 1], [B, H, W, 1]).reshape([B, H, W]) as tf.Tensor3D;

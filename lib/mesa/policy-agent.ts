@@ -12,7 +12,7 @@ import { fail } from '../core/errors';
 import { CHEESE_MAZE_CHANNELS } from '../envs/cheese-maze';
 import { mesaMessages } from './messages';
 import type { ForwardOptions, ForwardResult, LayerInfo, NamedModel } from './model';
-import { Tap, VariableStore } from './model';
+import { Tap, VariableStore, checkObservation } from './model';
 import { conv, glorot } from './ops';
 
 export interface PolicyAgentConfig {
@@ -63,10 +63,7 @@ export class PolicyAgent extends VariableStore implements NamedModel {
 
   forward(obs: tf.Tensor4D, opts: ForwardOptions = {}): ForwardResult {
     const tap = new Tap(this, opts);
-    const [B, H, W, C] = obs.shape;
-    if (H !== this.size || W !== this.size || C !== CHEESE_MAZE_CHANNELS.length) {
-      fail('mesa/policy-agent', mesaMessages.badObsShape(obs.shape, [this.size, this.size, CHEESE_MAZE_CHANNELS.length]));
-    }
+    const [B, H, W] = checkObservation('mesa/policy-agent', obs, this.size);
     const x = tap.at('obs', obs);
     const a1 = tap.at('conv1', tf.relu(conv(x, this.v('k1'), this.v('b1'), 3)));
     const a2 = tap.at('conv2', tf.relu(conv(a1, this.v('k2'), this.v('b2'), 3)));
