@@ -1,8 +1,19 @@
 /**
- * A* specialised for 2-D grid maps: typed arrays, an indexed binary heap, and buffers that are
- * reused across queries (generation stamps instead of clearing), so a query allocates nothing but
- * its result path. Same answers as the generic `astar` over `gridProblem` — the benchmark in
- * `bench/grid.ts` measures the price of generality.
+ * A* specialised for 2-D grid maps: typed arrays, buffers reused across queries (generation stamps
+ * instead of clearing), so a query allocates nothing but its result path. Same optimal costs as
+ * the generic `astar` over `gridProblem` — the benchmark in `bench/grid.ts` measures the price of
+ * generality.
+ *
+ * What makes it fast (each measured on the benchmark maps with `npm run bench`):
+ * - exact costs: g and h are integers in units of 2^-32 (a diagonal is round(√2·2^32)), so two
+ *   routes with the same numbers of straight and diagonal steps have bit-identical f. With plain
+ *   floats, mathematically equal f values differ in the last bits and ties are broken at random;
+ * - a LIFO "fast lane": a successor whose f equals the f just popped cannot be beaten by anything
+ *   on the heap, so it goes on a stack and is expanded next (deeper first) without heap work;
+ * - a 4-ary min-heap on f alone with lazy deletion (an improved node is pushed again and the stale
+ *   entry skipped when popped): no position index to maintain, half the levels of a binary heap.
+ * Integer costs are exact for paths up to 2^21 steps; the reported cost is summed from the path's
+ * straight and diagonal steps in floating point, like the generic searchers.
  */
 import { fail } from '../core/errors';
 import { checkBudget } from './internal';
@@ -45,14 +56,15 @@ export interface GridSearcher {
 // Neighbour order: N, E, S, W, NE, SE, SW, NW (diagonals after orthogonals).
 const DX = [0, 1, 0, -1, 1, 1, -1, -1] as const;
 const DY = [-1, 0, 1, 0, -1, 1, 1, -1] as const;
-// For diagonal k (4..7), the two orthogonal directions it needs free (no corner cutting).
-const SIDE_A = [0, 0, 0, 0, 0, 2, 2, 0];
-const SIDE_B = [0, 0, 0, 0, 1, 1, 3, 3];
 // Action names as in gridProblem (lib/envs/grid.ts).
 const STEPS: readonly string[] = ['N', 'E', 'S', 'W', 'NE', 'SE', 'SW', 'NW'];
+// Costs in units of 2^-32: exact integers in a double for sums of up to 2^21 steps.
+const ONE = 2 ** 32;
+const DIAG = Math.round(Math.SQRT2 * ONE);
+const DIAG_EXTRA = DIAG - ONE;
 
 /**
- * Creates a searcher that keeps its buffers (g, parent, heap, generation stamps) for many queries
+ * Creates a searcher that keeps its buffers (g, parent, heap, stack, generation stamps) for many queries
  * on the same map. The map is copied into a padded internal grid, so later edits of
  * `map.passable` are not seen — create a new searcher after editing a map.
  *
@@ -76,15 +88,15 @@ export function createGridSearcher(map: GridMap, movement: Movement = 'octile'):
   }
   const off = new Int32Array(8);
   for (let k = 0; k < 8; k++) off[k] = DY[k] * W + DX[k];
-  const nDirs = movement === 'octile' ? 8 : 4;
+  const dxs = Int32Array.from(DX), dys = Int32Array.from(DY);
+  const octile = movement === 'octile';
+  const nDirs = octile ? 8 : 4;
+  // Per cell: mark == open stamp (g/parent valid, on the frontier) or closed stamp (expanded).
+  const mark = new Uint32Array(n);
   const g = new Float64Array(n);
   const parent = new Int32Array(n);
-  const seen = new Uint32Array(n);   // == gen: g/parent valid this query
-  const closed = new Uint32Array(n); // == gen: expanded this query
-  const heapPos = new Int32Array(n); // position in heap, -1 when popped
-  const heap = new Int32Array(n);
-  const hF = new Float64Array(n);    // f of heap[i]
-  const hG = new Float64Array(n);    // g of heap[i]
+  const stack = new Int32Array(n); // the fast lane; a cell enters it at most once per query
+  const heap = { cap: 1024, node: new Int32Array(1024), f: new Float64Array(1024) };
   let gen = 0;
 
   function search(start: Cell, goal: Cell, budget?: Budget): SearchResult<Cell, string> {
@@ -94,80 +106,85 @@ export function createGridSearcher(map: GridMap, movement: Movement = 'octile'):
     const t0 = performance.now();
     const maxExp = budget?.maxExpansions ?? Infinity;
     const deadline = budget?.maxSeconds !== undefined ? t0 + budget.maxSeconds * 1000 : Infinity;
-    if (++gen === 0xffffffff) { seen.fill(0); closed.fill(0); gen = 1; }
-    const stamp = gen;
+    if (gen >= 0xfffffffc) { mark.fill(0); gen = 0; }
+    gen += 2;
+    const OPEN = gen, CLOSED = gen + 1;
     const gx = goal.x + 1, gy = goal.y + 1;
     const s = (start.y + 1) * W + start.x + 1;
     const t = gy * W + gx;
-    const octile = nDirs === 8;
-    const H = (i: number): number => {
-      const y = (i / W) | 0;
-      const dx = Math.abs(i - y * W - gx), dy = Math.abs(y - gy);
-      return octile ? (dx > dy ? dx + 0.41421356237309515 * dy : dy + 0.41421356237309515 * dx) : dx + dy;
-    };
-    let size = 0;
+    let hN = heap.node, hF = heap.f, cap = heap.cap;
+    let size = 0, sp = 0;
     let expanded = 0, generated = 1, maxFrontier = 1;
-    // Binary heap keyed by (f, g) stored beside the node ids, so comparisons read contiguous
-    // memory. Order: smaller f first; on equal f, larger g first (deeper nodes finish sooner).
-    const up = (i: number, v: number, fv: number, gv: number): void => {
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        const fp = hF[p];
-        if (fv > fp || (fv === fp && gv <= hG[p])) break;
-        const pv = heap[p];
-        heap[i] = pv; hF[i] = fp; hG[i] = hG[p]; heapPos[pv] = i; i = p;
-      }
-      heap[i] = v; hF[i] = fv; hG[i] = gv; heapPos[v] = i;
-    };
-    const down = (v: number, fv: number, gv: number): void => {
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= size) break;
-        let fc = hF[c];
-        if (c + 1 < size) {
-          const f2 = hF[c + 1];
-          if (f2 < fc || (f2 === fc && hG[c + 1] > hG[c])) { c++; fc = f2; }
-        }
-        if (fv < fc || (fv === fc && gv >= hG[c])) break;
-        const cv = heap[c];
-        heap[i] = cv; hF[i] = fc; hG[i] = hG[c]; heapPos[cv] = i; i = c;
-      }
-      heap[i] = v; hF[i] = fv; hG[i] = gv; heapPos[v] = i;
-    };
-    g[s] = 0; parent[s] = -1; seen[s] = stamp;
-    size = 1; up(0, s, H(s), 0);
+    g[s] = 0; parent[s] = -1; mark[s] = OPEN;
+    hN[0] = s; hF[0] = 0; size = 1;
+    let fu = 0;
     let reason: 'expansions' | 'time' | null = null;
     let found = false;
-    while (size > 0) {
-      const u = heap[0];
+    while (size > 0 || sp > 0) {
+      let u: number;
+      if (sp > 0) {
+        u = stack[--sp];
+      } else {
+        u = hN[0]; fu = hF[0];
+        // Pop: sift the last entry down from the root (4 children per node, contiguous).
+        if (--size > 0) {
+          const v = hN[size], fv = hF[size];
+          let i = 0;
+          for (;;) {
+            const c0 = 4 * i + 1;
+            if (c0 >= size) break;
+            let c = c0, fc = hF[c0];
+            const end = c0 + 4 < size ? c0 + 4 : size;
+            for (let j = c0 + 1; j < end; j++) { const fj = hF[j]; if (fj < fc) { fc = fj; c = j; } }
+            if (fv <= fc) break;
+            hN[i] = hN[c]; hF[i] = fc; i = c;
+          }
+          hN[i] = v; hF[i] = fv;
+        }
+        if (mark[u] === CLOSED) continue; // stale entry of a node improved after it was pushed
+      }
       if (u === t) { found = true; break; }
       if (expanded >= maxExp) { reason = 'expansions'; break; }
       if (deadline !== Infinity && (expanded & 1023) === 0 && performance.now() > deadline) { reason = 'time'; break; }
-      size--;
-      heapPos[u] = -1;
-      if (size > 0) down(heap[size], hF[size], hG[size]);
-      closed[u] = stamp;
+      mark[u] = CLOSED;
       expanded++;
-      const gu = g[u];
+      const uy = (u / W) | 0, ux = u - uy * W, gu = g[u];
+      // Bit k set: direction k may be tried (diagonals need both orthogonal neighbours free).
+      const fN = free[u - W], fE = free[u + 1], fS = free[u + W], fW = free[u - 1];
+      const dirs = octile
+        ? fN | (fE << 1) | (fS << 2) | (fW << 3) | ((fN & fE) << 4) | ((fS & fE) << 5) | ((fS & fW) << 6) | ((fN & fW) << 7)
+        : fN | (fE << 1) | (fS << 2) | (fW << 3);
       for (let k = 0; k < nDirs; k++) {
+        if ((dirs & (1 << k)) === 0) continue;
         const v = u + off[k];
-        if (free[v] === 0 || closed[v] === stamp) continue;
-        let cost = 1;
-        if (k >= 4) {
-          if (free[u + off[SIDE_A[k]]] === 0 || free[u + off[SIDE_B[k]]] === 0) continue;
-          cost = Math.SQRT2;
-        }
-        const gv = gu + cost;
+        const m = mark[v];
+        if (free[v] === 0 || m === CLOSED) continue;
+        const gv = gu + (k < 4 ? ONE : DIAG);
         generated++;
-        if (seen[v] !== stamp) {
-          seen[v] = stamp; g[v] = gv; parent[v] = u;
-          size++; up(size - 1, v, gv + H(v), gv);
-          if (size > maxFrontier) maxFrontier = size;
-        } else if (gv < g[v]) {
-          g[v] = gv; parent[v] = u;
-          up(heapPos[v], v, gv + H(v), gv);
+        if (m === OPEN && gv >= g[v]) continue;
+        mark[v] = OPEN; g[v] = gv; parent[v] = u;
+        const vx = ux + dxs[k], vy = uy + dys[k];
+        const dx = vx > gx ? vx - gx : gx - vx, dy = vy > gy ? vy - gy : gy - vy;
+        const fv = gv + (!octile ? (dx + dy) * ONE : dx > dy ? dx * ONE + DIAG_EXTRA * dy : dy * ONE + DIAG_EXTRA * dx);
+        if (fv === fu) {
+          stack[sp++] = v;
+        } else {
+          if (size === cap) {
+            cap *= 2;
+            const nn = new Int32Array(cap); nn.set(hN); hN = nn;
+            const nf = new Float64Array(cap); nf.set(hF); hF = nf;
+            heap.node = hN; heap.f = hF; heap.cap = cap;
+          }
+          let i = size++;
+          while (i > 0) {
+            const p = (i - 1) >> 2;
+            const fp = hF[p];
+            if (fv >= fp) break;
+            hN[i] = hN[p]; hF[i] = fp; i = p;
+          }
+          hN[i] = v; hF[i] = fv;
         }
+        if (size + sp > maxFrontier) maxFrontier = size + sp;
       }
     }
     const stats: SearchStats = { expanded, generated, maxFrontier, seconds: 0 };
@@ -175,6 +192,7 @@ export function createGridSearcher(map: GridMap, movement: Movement = 'octile'):
     if (found) {
       const path: Cell[] = [];
       const actions: string[] = [];
+      let straight = 0, diagonal = 0;
       for (let i = t; i !== -1; i = parent[i]) {
         const y = (i / W) | 0;
         path.push({ x: i - y * W - 1, y: y - 1 });
@@ -184,10 +202,11 @@ export function createGridSearcher(map: GridMap, movement: Movement = 'octile'):
           let k = 0;
           while (off[k] !== d) k++;
           actions.push(STEPS[k]);
+          if (k < 4) straight++; else diagonal++;
         }
       }
       path.reverse(); actions.reverse();
-      result = { status: 'found', path, actions, cost: g[t], stats };
+      result = { status: 'found', path, actions, cost: straight + diagonal * Math.SQRT2, stats };
     } else if (reason) {
       result = { status: 'budget', reason, stats };
     } else {
@@ -203,8 +222,8 @@ export function createGridSearcher(map: GridMap, movement: Movement = 'octile'):
 /**
  * Optimal grid A* on typed arrays: octile heuristic with diagonals of cost √2 and no corner
  * cutting (a diagonal step needs both orthogonal neighbours passable), or Manhattan with
- * `movement: 'four'`; ties broken toward larger g. Returns the same result shape as the generic
- * searchers (`found` with path/actions/cost, `exhausted`, or `budget`). For many queries on one
+ * `movement: 'four'`; successors that tie with the popped f are expanded next, deepest first.
+ * Returns the same result shape as the generic searchers (`found` with path/actions/cost, `exhausted`, or `budget`). For many queries on one
  * map, use {@link createGridSearcher}, which keeps its buffers.
  *
  * @example
