@@ -52,12 +52,13 @@ export function formatBench(report: BenchReport): string {
   const m = report.machine;
   out.push(`retarget-lab bench${report.quick ? ' --quick' : ''}: ${m.cpu}, ${m.cores} cores, node ${m.node}, load average ${m.loadAverage.join(' ')}`);
   if (report.grid) {
-    out.push('', 'Grid A* (octile, diagonal √2, no corner cutting); per CPU second; ratio = gridAstar queries/s ÷ engine queries/s');
-    const rows = [['map / engine', 'queries', 'queries/s', 'ratio', 'setup s']];
+    out.push('', `Grid pathfinding (octile, diagonal √2, no corner cutting); each engine runs all queries per round, best of ${report.quick ? 1 : 3} rounds (wall clock)`);
+    out.push('A* ratio = gridAstar queries/s ÷ engine queries/s; JPS ratio = gridJps queries/s ÷ engine queries/s');
+    const rows = [['map / engine', 'queries', 'queries/s', 'A* ratio', 'JPS ratio', 'setup s']];
     for (const c of report.grid) {
-      rows.push([`${c.map}: ${c.queries} queries, mean length ${c.meanLength.toFixed(1)}, lengths agree: ${c.agree ? 'yes' : 'NO'}`, '', '', '', '']);
+      rows.push([`${c.map}: ${c.queries} queries, mean length ${c.meanLength.toFixed(1)}, lengths agree: ${c.agree ? 'yes' : 'NO'}`, '', '', '', '', '']);
       for (const e of c.engines) {
-        rows.push([`  ${e.engine}`, String(e.queries), fmt(e.queriesPerSecond), `${fmt(e.speedup)}x`, e.setupSeconds.toFixed(2)]);
+        rows.push([`  ${e.engine}`, String(e.queries), fmt(e.queriesPerSecond), `${fmt(e.speedup)}x`, `${fmt(e.jpsSpeedup)}x`, e.setupSeconds.toFixed(2)]);
       }
     }
     out.push(formatTable(rows));
@@ -81,7 +82,7 @@ export function formatBench(report: BenchReport): string {
       ...p.korf.map((r) => [r.instance, r.heuristic, String(r.length), String(r.publishedLength), String(r.generated), r.seconds.toFixed(3), mega(r.nodesPerSecond)]),
     ]));
   }
-  out.push('', 'Times are process CPU seconds (user + system), so a busy machine affects every engine alike.');
+  out.push('', 'Grid times: wall clock, best round per engine, a full GC before each. Puzzle times: process CPU seconds (user + system).');
   out.push(`All lengths agree: ${report.agree ? 'yes' : 'NO'}; total ${report.seconds.toFixed(1)} s.`);
   return out.join('\n');
 }

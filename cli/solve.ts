@@ -6,6 +6,7 @@ import {
   assertSolvable, parsePuzzle, puzzleGoal, slidingPuzzleProblem, type GoalConvention, type PuzzleState,
 } from '../lib/envs/sliding-puzzle';
 import { createGridSearcher } from '../lib/search/grid-astar';
+import { createJumpPointSearcher } from '../lib/search/grid-jps';
 import { puzzleIdaStar, type PuzzleHeuristicName } from '../lib/search/puzzle-idastar';
 import { astar } from '../lib/search/astar';
 import { idaStar } from '../lib/search/ida-star';
@@ -38,8 +39,8 @@ const text = {
     `${r.status === 'found' ? `solved in ${r.length} moves` : `no solution within the budget (${r.status})`}; ${r.expanded} expanded, ${r.generated} generated, ${r.seconds.toFixed(3)} s${r.length !== null && r.moves.length ? `\nmoves: ${r.moves.join(' ')}` : ''}`,
 } as const;
 
-const GRID_ALGOS = ['astar', 'astar-generic', 'uniform-cost', 'greedy'] as const;
-const OPTIMAL_GRID = new Set<string>(['astar', 'astar-generic', 'uniform-cost']);
+const GRID_ALGOS = ['astar', 'jps', 'astar-generic', 'uniform-cost', 'greedy'] as const;
+const OPTIMAL_GRID = new Set<string>(['astar', 'jps', 'astar-generic', 'uniform-cost']);
 const PUZZLE_ALGOS = ['idastar', 'astar', 'idastar-generic'] as const;
 const HEURISTICS = ['manhattan', 'linear-conflict', 'pdb'] as const;
 
@@ -51,6 +52,7 @@ const help = `Usage:
 Grid mode runs every query of a MovingAI scenario on its map (octile moves, diagonal cost √2, no
 corner cutting) and compares the cost with the scenario's optimal length.
   --algo astar          specialised typed-array A* (default)
+  --algo jps            jump point search (same optimal costs; expanded counts jump points)
   --algo astar-generic  the generic astar over gridProblem with the octile heuristic
   --algo uniform-cost   Dijkstra over gridProblem
   --algo greedy         greedy best-first (not optimal: only reaching the goal is checked)
@@ -106,8 +108,8 @@ function solveGrid(mapFile: string, scenFile: string, algo: string, json: boolea
   const lineOf = queryLines(scenText);
   queries.forEach((q, i) => validateQuery(map, q, `${scenFile}:${lineOf[i]}`));
   const optimal = OPTIMAL_GRID.has(algo);
-  const searcher = algo === 'astar' ? createGridSearcher(map, 'octile') : null;
-  const problem = algo === 'astar' ? null : gridProblem(map, 'octile');
+  const searcher = algo === 'astar' ? createGridSearcher(map, 'octile') : algo === 'jps' ? createJumpPointSearcher(map) : null;
+  const problem = searcher ? null : gridProblem(map, 'octile');
   const t0 = performance.now();
   const rows: QueryOutput[] = [];
   for (const q of queries) {

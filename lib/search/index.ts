@@ -31,3 +31,4 @@ export { compareSearchers } from './compare';
 export type { ComparisonProblem, ComparisonAlgorithm, ComparisonRow } from './compare';
 export * from './grid-astar';
 export * from './puzzle-idastar';
+export * from './grid-jps';

@@ -22,7 +22,7 @@ const grid = (scen: string, ...more: string[]) =>
 
 describe('retarget-lab solve (grid)', () => {
   it('prints one JSON line per query, all matching the scenario optimum, for every optimal algorithm', async () => {
-    const runs = await Promise.all(['astar', 'astar-generic', 'uniform-cost'].map((algo) => grid('tiny.map.scen', '--algo', algo, '--json')));
+    const runs = await Promise.all(['astar', 'jps', 'astar-generic', 'uniform-cost'].map((algo) => grid('tiny.map.scen', '--algo', algo, '--json')));
     const costs = runs.map((r) => {
       expect(r.code).toBe(0);
       const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
@@ -36,6 +36,7 @@ describe('retarget-lab solve (grid)', () => {
     });
     expect(costs[1]).toEqual(costs[0]);
     expect(costs[2]).toEqual(costs[0]);
+    expect(costs[3]).toEqual(costs[0]);
   });
 
   it('prints a table and a summary line without --json', async () => {

@@ -19,12 +19,14 @@ describe('retarget-lab bench --quick --json', () => {
     for (const c of report.grid) {
       expect(c.agree).toBe(true);
       expect(c.engines.map((e: { engine: string }) => e.engine)).toEqual([
-        'retarget-lab gridAstar', 'pathfinding (PathFinding.js)', 'ngraph.path aStar', 'retarget-lab generic astar',
+        'retarget-lab gridAstar', 'retarget-lab gridJps', 'pathfinding (PathFinding.js)', 'pathfinding JumpPointFinder',
+        'ngraph.path aStar', 'retarget-lab generic astar',
       ]);
       for (const e of c.engines) {
         expect(e.queries).toBe(c.queries);
         expect(e.queriesPerSecond).toBeGreaterThan(0);
         expect(e.speedup).toBeCloseTo(c.engines[0].queriesPerSecond / e.queriesPerSecond, 6);
+        expect(e.jpsSpeedup).toBeCloseTo(c.engines[1].queriesPerSecond / e.queriesPerSecond, 6);
       }
     }
     expect(report.grid[2].map).toMatch(/rooms-256/);
