@@ -216,8 +216,9 @@ export interface GridBenchOptions { quick?: boolean }
 
 /**
  * Runs the grid benchmark: two seeded random-obstacle maps (25% obstacles; 512x512 with 16
- * connected queries each, or 64x64 with 4 under `quick`) and the MovingAI-format map
- * bench/maps/rooms-256.map with its 40-query scenario. Every engine runs the same queries in three
+ * connected queries each, or 64x64 with 4 under `quick`) and the MovingAI-format maps
+ * bench/maps/rooms-256.map and rooms-512.map with their scenarios (40 and 20 queries; 4 under
+ * `quick`). Every engine runs the same queries in three
  * rounds (one under `quick`); its best round counts.
  */
 export function runGridBench(options: GridBenchOptions = {}): GridBenchCase[] {
@@ -231,9 +232,11 @@ export function runGridBench(options: GridBenchOptions = {}): GridBenchCase[] {
     cases.push(runCase(`obstacles ${side}x${side} 25% seed ${seed}`, map, randomQueries(map, perMap, `bench/grid/${seed}`), rounds));
   }
   const dir = join(__dirname, 'maps');
-  const map = parseMap(readFileSync(join(dir, 'rooms-256.map'), 'utf8'), 'bench/maps/rooms-256.map');
-  const scen = parseScen(readFileSync(join(dir, 'rooms-256.map.scen'), 'utf8'), 'bench/maps/rooms-256.map.scen');
-  const qs = scen.slice(0, quick ? 4 : scen.length).map((q) => ({ start: q.start, goal: q.goal, optimal: q.optimal }));
-  cases.push(runCase('MovingAI rooms-256.map (.scen)', map, qs, rounds));
+  for (const name of ['rooms-256.map', 'rooms-512.map']) {
+    const map = parseMap(readFileSync(join(dir, name), 'utf8'), `bench/maps/${name}`);
+    const scen = parseScen(readFileSync(join(dir, `${name}.scen`), 'utf8'), `bench/maps/${name}.scen`);
+    const qs = scen.slice(0, quick ? 4 : scen.length).map((q) => ({ start: q.start, goal: q.goal, optimal: q.optimal }));
+    cases.push(runCase(`MovingAI ${name} (.scen)`, map, qs, rounds));
+  }
   return cases;
 }

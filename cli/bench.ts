@@ -16,7 +16,8 @@ Measures, in one run and on the same queries:
   - grid pathfinding (octile, no corner cutting) queries/s: the specialised gridAstar and gridJps
     (jump point search) vs PathFinding.js's AStarFinder and JumpPointFinder (grid cloned per
     query), ngraph.path aStar and the generic astar over gridProblem, on seeded 512x512 maps with
-    25% obstacles and the MovingAI-format map bench/maps/rooms-256.map (best of 3 rounds each);
+    25% obstacles and the MovingAI-format maps bench/maps/rooms-256.map and rooms-512.map (best
+    of 3 rounds each);
   - 15-puzzle IDA*: specialised vs generic nodes/s (Manhattan), the 6-6-3 pattern database's
     build time, and solve times with Manhattan, linear conflict and the PDB on Korf instances.
 Every run checks that all engines find equal path lengths.

@@ -15,7 +15,7 @@ describe('retarget-lab bench --quick --json', () => {
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ quick: true, agree: true });
     expect(report.machine.cores).toBeGreaterThan(0);
-    expect(report.grid).toHaveLength(3);
+    expect(report.grid).toHaveLength(4);
     for (const c of report.grid) {
       expect(c.agree).toBe(true);
       expect(c.engines.map((e: { engine: string }) => e.engine)).toEqual([
@@ -30,6 +30,7 @@ describe('retarget-lab bench --quick --json', () => {
       }
     }
     expect(report.grid[2].map).toMatch(/rooms-256/);
+    expect(report.grid[3].map).toMatch(/rooms-512/);
     const p = report.puzzle;
     expect(p.agree).toBe(true);
     expect(p.genericVsSpecialised.length).toBeGreaterThan(0);
