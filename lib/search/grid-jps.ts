@@ -25,7 +25,7 @@ const MODULE = 'search/grid-jps';
 // Module-local bindings: the CommonJS build reads imported names through getters, a cost in the
 // inner loop (see grid-astar.ts).
 const { ONE, DIAG, DIAG_EXTRA, DX, DY, heapPush, heapRemoveTop } = grid;
-const { createFrontier, growFrontier, checkGridOptions, padGrid, beginQuery, endQuery } = grid;
+const { createFrontier, growFrontier, checkGridOptions, padGrid, beginQuery, endQuery, CellMarks } = grid;
 const checkGridMap: typeof grid.checkGridMap = grid.checkGridMap;
 
 /**
@@ -72,12 +72,12 @@ export function createJumpPointSearcher(map: GridMap): GridSearcher {
   const { W, free, off } = padded;
   const n = free.length;
   const dxs = Int32Array.from(DX), dys = Int32Array.from(DY);
-  const mark = new Uint32Array(n);
+  const marks = new CellMarks(free);
+  const mark = marks.mark;
   const g = new Float64Array(n);
   const parent = new Int32Array(n);
   const stack = new Int32Array(n);
   const frontier = createFrontier();
-  let gen = 0;
   let target = -1;
 
   /** Scans from c in straight direction `step` (±1 or ±W); returns the jump point or -1. */
@@ -103,8 +103,7 @@ export function createJumpPointSearcher(map: GridMap): GridSearcher {
   }
 
   function search(start: Cell, goal: Cell, budget?: Budget): SearchResult<Cell, string> {
-    const q = beginQuery(MODULE, map, W, mark, gen, start, goal, budget);
-    gen = q.OPEN;
+    const q = beginQuery(MODULE, map, W, marks, start, goal, budget);
     const { OPEN, CLOSED, s, t, gx, gy, deadline } = q;
     const maxExp = q.maxExpansions;
     target = t;
@@ -160,7 +159,7 @@ export function createJumpPointSearcher(map: GridMap): GridSearcher {
         if (size + sp > maxFrontier) maxFrontier = size + sp;
       }
     }
-    return endQuery(q, found, reason, { expanded, generated, maxFrontier, seconds: 0 }, padded, parent);
+    return endQuery(q, found, reason, { expanded, generated, maxFrontier, seconds: 0 }, padded, (i) => parent[i]);
   }
 
   return { map, movement: 'octile', search };

@@ -89,6 +89,22 @@ describe('gridAstar rules', () => {
     expect(same).toMatchObject({ status: 'found', cost: 0, path: [open.start], actions: [] });
   });
 
+  it('stays correct when its 16-bit cell stamps wrap around (over 32k queries on one searcher)', () => {
+    const { map, start, goal } = parseAsciiGrid(`
+      S..#....
+      .#.#.##.
+      .#...#.G`);
+    const searcher = createGridSearcher(map, 'octile');
+    const first = searcher.search(start!, goal!);
+    expect(first.status).toBe('found');
+    let same = 0;
+    for (let i = 0; i < 33_000; i++) {
+      const r = searcher.search(start!, goal!);
+      if (r.status === 'found' && first.status === 'found' && r.cost === first.cost && r.path.length === first.path.length) same++;
+    }
+    expect(same).toBe(33_000);
+  });
+
   it('throws module-prefixed errors for caller mistakes', () => {
     const { map } = parseAsciiGrid(`
       S#
