@@ -134,6 +134,7 @@ export function createGridSearcher(map: GridMap, movement: Movement = 'octile'):
   const n = free.length;
   const dxs = Int32Array.from(DX), dys = Int32Array.from(DY);
   const octile = movement === 'octile';
+  const stepCost = Float64Array.from(DX, (_, k) => (k < 4 ? ONE : DIAG));
   const invW = 1 / W; // (u + 0.5) * invW stays 0.5 / W away from whole numbers: far above rounding error
   const marks = new CellMarks(free);
   const mark = marks.mark;
@@ -182,7 +183,7 @@ export function createGridSearcher(map: GridMap, movement: Movement = 'octile'):
         const v = u + off[k];
         const m = mark[v];
         if (m >= CLOSED) continue;
-        const gv = gu + (k < 4 ? ONE : DIAG);
+        const gv = gu + stepCost[k];
         generated++;
         if (m === OPEN && gv >= g[v]) continue;
         mark[v] = OPEN; g[v] = gv; parent[v] = k;
@@ -205,8 +206,9 @@ export function createGridSearcher(map: GridMap, movement: Movement = 'octile'):
         }
         if (entries === eNode.length) { growEntries(open); eNode = open.entryNode; eNext = open.entryNext; }
         eNode[entries] = v; eNext[entries] = bHead[bv]; bHead[bv] = entries++;
-        if (++live > maxFrontier) maxFrontier = live;
+        live++;
       }
+      if (live > maxFrontier) maxFrontier = live; // live only grows while a cell is expanded
     }
     return endQuery(q, found, reason, { expanded, generated, maxFrontier, seconds: 0 }, padded, (i) => (parent[i] === 8 ? -1 : i - off[parent[i]]));
   }
