@@ -37,7 +37,12 @@ export function barChart(rows: ChartRows, opts: BarChartOptions): VlUnitSpec {
   const sort = opts.sort === 'ascending' ? (opts.horizontal ? 'x' : 'y')
     : opts.sort === 'descending' ? (opts.horizontal ? '-x' : '-y') : null;
   const category = compact({ field: x, type: 'nominal' as const, title: opts.xTitle, sort });
-  const value = compact({ field: y, type: 'quantitative' as const, title: opts.yTitle, scale: scaleFor(fn, data, y, opts.logY) });
+  // Grouped bars stand side by side (an offset channel), so they must not also be stacked: a stack
+  // starts at zero, which a log scale cannot show (vega-lite then draws no bars at all).
+  const value = {
+    ...compact({ field: y, type: 'quantitative' as const, title: opts.yTitle, scale: scaleFor(fn, data, y, opts.logY) }),
+    ...(color ? { stack: null } : {}),
+  };
   const [catCh, valCh, offCh] = opts.horizontal ? (['y', 'x', 'yOffset'] as const) : (['x', 'y', 'xOffset'] as const);
   return {
     ...frame(fn, opts, `bar chart of ${y} by ${x}${color ? ` per ${color}` : ''} (${data.length} rows)`, data),

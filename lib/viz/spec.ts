@@ -37,6 +37,8 @@ export interface VlFieldDef {
   sort?: VlJson;
   format?: string;
   condition?: { test: string; value: VlJson };
+  /** null: no stacking (vega-lite stacks bars that share a category by default). */
+  stack?: null | 'zero' | 'normalize' | 'center';
 }
 
 export type VlEncoding = Partial<Record<

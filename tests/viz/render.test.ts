@@ -61,6 +61,16 @@ describe('server-side rendering', () => {
     console.log(`render times: ${times.join(', ')}`);
   });
 
+  it('draws grouped bars on a log scale (one bar per row, side by side, not stacked)', () => {
+    for (const horizontal of [false, true]) {
+      const spec = barChart(rows, { x: 'n', y: 'expanded', color: 'algo', logY: true, horizontal });
+      const { svg } = renderChartSync(spec);
+      const bars = [...svg.matchAll(/aria-roledescription="bar" d="M[-\d.]+,[-\d.]+h([-\d.]+)v([-\d.]+)h/g)];
+      expect(bars).toHaveLength(rows.length);
+      for (const [, w, h] of bars) expect(Math.abs(Number(w)) * Math.abs(Number(h))).toBeGreaterThan(1); // drawn, not empty
+    }
+  });
+
   it('says which package to install when the font file is missing', async () => {
     const spec = barChart(rows, { x: 'algo', y: 'expanded' });
     await expect(renderChart(spec, { fontFile: '/nonexistent/DejaVuSans.ttf' })).rejects

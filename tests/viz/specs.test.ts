@@ -63,7 +63,7 @@ describe('chart builders', () => {
   it('barChart: horizontal, grouped and sorted', () => {
     const spec = barChart(rows, { x: 'algo', y: 'expanded', color: 'n', horizontal: true, sort: 'descending' });
     expect(spec.encoding?.y).toEqual({ field: 'algo', type: 'nominal', sort: '-x' });
-    expect(spec.encoding?.x).toEqual({ field: 'expanded', type: 'quantitative' });
+    expect(spec.encoding?.x).toEqual({ field: 'expanded', type: 'quantitative', stack: null });
     expect(spec.encoding?.yOffset).toEqual({ field: 'n', type: 'nominal' });
   });
 
