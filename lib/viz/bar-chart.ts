@@ -37,11 +37,12 @@ export function barChart(rows: ChartRows, opts: BarChartOptions): VlUnitSpec {
   const sort = opts.sort === 'ascending' ? (opts.horizontal ? 'x' : 'y')
     : opts.sort === 'descending' ? (opts.horizontal ? '-x' : '-y') : null;
   const category = compact({ field: x, type: 'nominal' as const, title: opts.xTitle, sort });
-  // Grouped bars stand side by side (an offset channel), so they must not also be stacked: a stack
-  // starts at zero, which a log scale cannot show (vega-lite then draws no bars at all).
+  // Bars are never stacked (grouped bars stand side by side on an offset channel). vega-lite
+  // stacks bars by default, and a stack starts at zero, which a log scale cannot show: with
+  // logY it would draw every bar with zero height.
   const value = {
     ...compact({ field: y, type: 'quantitative' as const, title: opts.yTitle, scale: scaleFor(fn, data, y, opts.logY) }),
-    ...(color ? { stack: null } : {}),
+    stack: null,
   };
   const [catCh, valCh, offCh] = opts.horizontal ? (['y', 'x', 'yOffset'] as const) : (['x', 'y', 'xOffset'] as const);
   return {

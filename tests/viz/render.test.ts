@@ -61,12 +61,12 @@ describe('server-side rendering', () => {
     console.log(`render times: ${times.join(', ')}`);
   });
 
-  it('draws grouped bars on a log scale (one bar per row, side by side, not stacked)', () => {
-    for (const horizontal of [false, true]) {
-      const spec = barChart(rows, { x: 'n', y: 'expanded', color: 'algo', logY: true, horizontal });
+  it('draws bars on a log scale, single and grouped (one bar per row, side by side, not stacked)', () => {
+    for (const [horizontal, color] of [[false, 'algo'], [true, 'algo'], [false, undefined]] as const) {
+      const spec = barChart(color ? rows : rows.filter((r) => r.algo === 'A*'), { x: 'n', y: 'expanded', color, logY: true, horizontal });
       const { svg } = renderChartSync(spec);
       const bars = [...svg.matchAll(/aria-roledescription="bar" d="M[-\d.]+,[-\d.]+h([-\d.]+)v([-\d.]+)h/g)];
-      expect(bars).toHaveLength(rows.length);
+      expect(bars).toHaveLength(color ? rows.length : rows.length / 2);
       for (const [, w, h] of bars) expect(Math.abs(Number(w)) * Math.abs(Number(h))).toBeGreaterThan(1); // drawn, not empty
     }
   });
