@@ -110,6 +110,11 @@ export abstract class VariableStore {
   dispose(): void { for (const v of this.vars.values()) v.dispose(); this.vars.clear(); }
 }
 
+/** Throws unless `size` is a maze side an agent can be built for: an odd integer in 5..25. */
+export function checkAgentSize(module: string, size: unknown): void {
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 5 || size > 25 || size % 2 === 0) fail(module, mesaMessages.badSize(size));
+}
+
 /** Throws unless `obs` is a batch of `size`×`size` cheese-maze observations; returns [B, H, W]. */
 export function checkObservation(module: string, obs: tf.Tensor4D, size: number): [number, number, number] {
   const [B, H, W, C] = obs.shape;

@@ -10,11 +10,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../core/rng';
-import { fail } from '../core/errors';
 import { CHEESE_MAZE_CHANNELS } from '../envs/cheese-maze';
-import { mesaMessages } from './messages';
 import type { ForwardOptions, ForwardResult, LayerInfo, NamedModel } from './model';
-import { Tap, VariableStore, checkObservation } from './model';
+import { Tap, VariableStore, checkAgentSize, checkObservation } from './model';
 import { conv, glorot } from './ops';
 import { WALL_VALUE, neighbourCells, plannerValues } from './planner';
 export { WALL_VALUE, LOG_DISCOUNT } from './planner';
@@ -37,7 +35,7 @@ export class PlannerAgent extends VariableStore implements NamedModel {
   constructor(config: PlannerAgentConfig) {
     super();
     const size = config.size;
-    if (!Number.isInteger(size) || size < 5 || size > 25 || size % 2 === 0) fail('mesa/planner-agent', mesaMessages.badSize(size));
+    checkAgentSize('mesa/planner-agent', size);
     const hidden = config.hidden ?? 16;
     this.size = size;
     this.config = { size, hidden, seed: config.seed };

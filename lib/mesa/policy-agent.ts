@@ -8,11 +8,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../core/rng';
-import { fail } from '../core/errors';
 import { CHEESE_MAZE_CHANNELS } from '../envs/cheese-maze';
-import { mesaMessages } from './messages';
 import type { ForwardOptions, ForwardResult, LayerInfo, NamedModel } from './model';
-import { Tap, VariableStore, checkObservation } from './model';
+import { Tap, VariableStore, checkAgentSize, checkObservation } from './model';
 import { conv, glorot } from './ops';
 
 export interface PolicyAgentConfig {
@@ -32,7 +30,7 @@ export class PolicyAgent extends VariableStore implements NamedModel {
   constructor(config: PolicyAgentConfig) {
     super();
     const size = config.size;
-    if (!Number.isInteger(size) || size < 5 || size > 25 || size % 2 === 0) fail('mesa/policy-agent', mesaMessages.badSize(size));
+    checkAgentSize('mesa/policy-agent', size);
     const channels = config.channels ?? [16, 16, 8];
     const hidden = config.hidden ?? 64;
     this.size = size;

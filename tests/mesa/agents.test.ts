@@ -55,6 +55,13 @@ describe('mesa agents', () => {
     expect(p.acts['plan.value'].shape).toEqual([3, 7, 7]);
   });
 
+  it('both agents reject a maze size they cannot be built for, naming their module', () => {
+    for (const size of [6, 3, 27, 7.5]) {
+      expect(() => new PlannerAgent({ size, seed: 1 })).toThrow(/retarget-lab\/mesa\/planner-agent: size must be an odd integer between 5 and 25/);
+      expect(() => new PolicyAgent({ size, seed: 1 })).toThrow(/retarget-lab\/mesa\/policy-agent: size must be an odd integer between 5 and 25/);
+    }
+  });
+
   it('the base optimizer trains the planner agent to ≥ 95% success on held-out training-distribution mazes, deterministically', () => {
     const a = trainFromConfig(quick);
     const held = cheeseMazeLevels('train', 100, 'held-out', { size: 7, trainRegion: 2 });
