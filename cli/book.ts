@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { RetargetLabError } from '../lib/core/errors';
-import { buildBook } from '../kernel/course/book';
+import { buildBook } from '../course/book';
 import { checkoutKernelSpec } from '../kernel/kernelspec';
 import { parseCommandArgs, printJson, type Command } from './command';
 

@@ -1,5 +1,6 @@
 import { RetargetLabError } from '../lib/core/errors';
 import { getClaim, listClaims, runClaim, type ClaimOutcome } from '../lib/claims/index';
+import '../lessons/index';
 import { parseCommandArgs, printJson, type Command } from './command';
 
 const help = `Usage: retarget-lab claims [ID…] [--param k=v]… [--json] [--list]

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RetargetLabError } from '../lib/core/errors';
-import { gradeSubmissions, gradesCsv, gradesTable } from '../kernel/course/grade';
+import { gradeSubmissions, gradesCsv, gradesTable } from '../course/grade';
 import { checkoutKernelSpec, projectRoot } from '../kernel/kernelspec';
 import { parseCommandArgs, printJson, type Command } from './command';
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { projectRoot } from '../kernel/kernelspec';
-import { buildStudentVersions } from '../kernel/course/student';
+import { buildStudentVersions } from '../course/student';
 import { collectNotebooks } from './run';
 import { parseCommandArgs, printJson, type Command } from './command';
 

@@ -41,7 +41,7 @@ const MESSAGES = {
   sourceBadArg: (got: unknown) =>
     `show.source needs a named library function/class or its name as a string, got ${kind(got)}; e.g. show.source('createRng').`,
   sourceNotFound: (name: string) =>
-    `show.source: no declaration named "${name}" in lib/; check the spelling, or pass the exported name (e.g. 'createRng').`,
+    `show.source: no declaration named "${name}" in lib/ or lessons/; check the spelling, or pass the exported name (e.g. 'createRng').`,
   progressTotal: (total: unknown) => `show.progress: total must be a positive number, got ${String(total)}.`,
 } as const;
 
@@ -213,7 +213,8 @@ export interface SourceLocation {
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-const LIB_DIR = path.join(REPO_ROOT, 'lib');
+/** Where `show.source` looks: the library, then the lessons. */
+const SOURCE_DIRS = ['lib', 'lessons'].map((d) => path.join(REPO_ROOT, d));
 type TS = typeof import('@tslab/typescript-for-tslab');
 let tsModule: TS | null = null;
 
@@ -228,7 +229,7 @@ function libFiles(dir: string): string[] {
 }
 
 /**
- * Finds the top-level declarations named `name` in lib/ (functions, classes, consts/lets,
+ * Finds the top-level declarations named `name` in lib/ and lessons/ (functions, classes, consts/lets,
  * interfaces, types, enums) with the TypeScript parser; exported ones first.
  *
  * @example
@@ -237,7 +238,7 @@ function libFiles(dir: string): string[] {
 export function findSource(name: string): SourceLocation[] {
   const ts: TS = tsModule ?? (tsModule = require('@tslab/typescript-for-tslab') as TS);
   const found: SourceLocation[] = [];
-  for (const file of libFiles(LIB_DIR)) {
+  for (const file of SOURCE_DIRS.flatMap((d) => libFiles(d))) {
     const code = fs.readFileSync(file, 'utf8');
     if (!code.includes(name)) continue;
     const sf = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);

@@ -33,18 +33,18 @@ function newestSource(dir, newest = 0) {
   return newest;
 }
 
-/** Rebuilds build/types if any .ts under lib/ or kernel/ is newer than the stamp. Returns true if built. */
+/** Rebuilds build/types if any .ts of the package (index.ts, lib/, lessons/, kernel/) is newer than the stamp. Returns true if built. */
 function ensureTypes({ quiet = true } = {}) {
   const stamp = path.join(root, 'build', 'types', '.stamp');
   let built = 0;
   try { built = fs.statSync(stamp).mtimeMs; } catch { /* never built */ }
-  const newest = Math.max(newestSource(path.join(root, 'lib')), newestSource(path.join(root, 'kernel')));
+  const newest = Math.max(fs.statSync(path.join(root, 'index.ts')).mtimeMs, ...['lib', 'lessons', 'kernel'].map((d) => newestSource(path.join(root, d))));
   if (built >= newest) return false;
   let tsc;
   try { tsc = require.resolve('typescript/bin/tsc', { paths: [root] }); } catch { return false; }
   const started = Date.now();
   const out = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.types.json')], { cwd: root, encoding: 'utf8' });
-  if (!fs.existsSync(path.join(root, 'build', 'types', 'lib', 'index.d.ts'))) {
+  if (!fs.existsSync(path.join(root, 'build', 'types', 'index.d.ts'))) {
     // Without declarations tslab falls back to the .ts sources ("main"): slower, still correct.
     if (!quiet) process.stderr.write(`retarget-lab/kernel/prepare: could not build declarations:\n${out.stdout}${out.stderr}\n`);
     return false;

@@ -1,6 +1,7 @@
 /**
- * retarget-lab: the public barrel. Notebooks import only from here (`from "retarget-lab"`).
- * Each folder has its own sub-barrel; this file only re-exports them.
+ * The notebook-agnostic library: one sub-barrel per folder, re-exports only. Nothing under lib/
+ * imports lessons/, kernel/ or course/ (tests/layout.test.ts checks it). Notebooks import the
+ * package barrel (`retarget-lab`, the repo's index.ts), which adds the lessons and the display.
  */
 export * from './core/index';
 export * from './search/index';
@@ -9,17 +10,6 @@ export * from './envs/index';
 export * from './viz/index';
 export * from './claims/index';
 export * from './exercises/index';
-// The display facade lives in kernel/ (it needs Node and tslab) but notebooks import it from here.
-export { show, setDisplaySink, captureDisplays } from '../kernel/display';
-export type { DisplayBundle, DisplaySink } from '../kernel/display';
-export { showClaim, claimMarkdown } from '../kernel/claim-view';
-export * from './chess/index';
-export * from './experiments/index';
-export * from './tasks/index';
-export * from './agents/index';
-export * from './editing/index';
-export * from './scenarios/index';
-export * from './worldmodel/index';
 export * from './mesa/index';
 export * from './interp/index';
 export * from './retarget/index';

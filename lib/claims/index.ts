@@ -1,4 +1,4 @@
-// Sub-barrel of lib/claims: the ledger API, then every claim file (each registers itself).
+// Sub-barrel of lib/claims: the ledger engine only. Claims live with their lessons
+// (lessons/NN-*/claims.ts) and register themselves when lessons/index.ts is imported.
 export * from './types';
 export { defineClaim, listClaims, getClaim, resolveParams, runClaim } from './ledger';
-import './catalog';

@@ -5,7 +5,7 @@ const MODULE = 'claims/ledger';
 
 /**
  * The claims ledger: every claim of the post and comments that the lab tests, in notebook order.
- * Claim files call {@link defineClaim}; `lib/claims/index.ts` imports them all.
+ * Each lesson's claims.ts calls {@link defineClaim}; `lessons/index.ts` imports them all.
  */
 const ledger = new Map<string, Claim>();
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBook, type BookResult } from '../../kernel/course/book';
+import { buildBook, type BookResult } from '../../course/book';
 import { tempKernelSpec } from '../kernel/helpers';
 import { hasChromium, launchChromium, serveStatic, SKIP_CHROMIUM } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineClaim, getClaim, resolveParams, runClaim, type Claim } from '../../lib/index';
+import { defineClaim, getClaim, resolveParams, runClaim, type Claim } from '../../index';
 
 const toy: Claim = defineClaim({
   id: '99-test-toy', title: 'toy', notebook: '99', claim: 'x exceeds the threshold',

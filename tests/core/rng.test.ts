@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, RetargetLabError } from '../../lib/index';
+import { createRng, RetargetLabError } from '../../index';
 
 describe('core/rng', () => {
   it('gives the same sequence for the same seed and another for another seed', () => {

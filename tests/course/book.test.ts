@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildBook } from '../../kernel/course/book';
-import { claimsBody, claimsFromNotebooks } from '../../kernel/course/book/claims';
-import { headings, renderMarkdown } from '../../kernel/course/book/markdown';
-import { renderCells, renderOutput } from '../../kernel/course/book/render';
+import { buildBook } from '../../course/book';
+import { claimsBody, claimsFromNotebooks } from '../../course/book/claims';
+import { headings, renderMarkdown } from '../../course/book/markdown';
+import { renderCells, renderOutput } from '../../course/book/render';
 import type { FoundKernelSpec } from '../../kernel/kernelspec';
 import { readNotebook, writeNotebook, type Notebook } from '../../kernel/notebook';
 import { tempKernelSpec } from '../kernel/helpers';
@@ -21,7 +21,7 @@ const tiny = (text: string, code = 'console.log(6 * 7);'): Notebook => ({
 /** A kernelspec that cannot start: proves a build did not execute anything. */
 const noKernel: FoundKernelSpec = { name: 'none', dir: '/nonexistent', spec: { argv: ['/nonexistent/kernel'], display_name: 'none', language: 'none' } as any };
 
-describe('kernel/course/book: rendering', () => {
+describe('course/book: rendering', () => {
   it('keeps TeX as written, gives headings ids, rewrites notebook links to pages', () => {
     const html = renderMarkdown('# A *title*\nCost $x_1 + x_2$ and $$a_b * c_d$$, price \\$5, code `$x_1$`; see [next](02-x.ipynb#part).');
     expect(html).toContain('<h1 id="a-title">');
@@ -57,7 +57,7 @@ describe('kernel/course/book: rendering', () => {
   });
 });
 
-describe('kernel/course/book: which outputs a page shows', () => {
+describe('course/book: which outputs a page shows', () => {
   it('with --no-execute: an up-to-date copy is used, a stale one is flagged, a never-run notebook has no outputs; nothing runs', async () => {
     const dir = tempDir();
     const nbDir = path.join(dir, 'notebooks');

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gradeSubmissions, gradesCsv, gradesTable, type SubmissionGrade } from '../../kernel/course/grade';
-import { makeStudentNotebook } from '../../kernel/course/student';
+import { gradeSubmissions, gradesCsv, gradesTable, type SubmissionGrade } from '../../course/grade';
+import { makeStudentNotebook } from '../../course/student';
 import { readNotebook, serializeNotebook } from '../../kernel/notebook';
 import { tempKernelSpec } from '../kernel/helpers';
 import { answer, edit, fixture, fixtureDir, tempDir } from './helpers';
@@ -10,7 +10,7 @@ import { answer, edit, fixture, fixtureDir, tempDir } from './helpers';
 const spec = tempKernelSpec();
 const TIMEOUT = 45; // seconds per cell: generous for a loaded machine (importing the library type-checks it), still bounds the loop
 
-describe('kernel/course/grade: a batch of submissions in real kernels', () => {
+describe('course/grade: a batch of submissions in real kernels', () => {
   const dir = tempDir('rl-submissions-');
   const out = tempDir('rl-grades-');
   const student = makeStudentNotebook(readNotebook(fixture), fixture);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { gradeId } from '../../kernel/course/nbgrader';
+import { gradeId } from '../../course/nbgrader';
 import { sourceLines, sourceText, type Notebook } from '../../kernel/notebook';
 
 export const fixtureDir = path.join(__dirname, '..', 'fixtures', 'course', 'notebooks');

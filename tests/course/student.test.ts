@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeChecksum, nbgrader } from '../../kernel/course/nbgrader';
-import { buildStudentVersions, makeStudentNotebook, stubSolution, stripHiddenTests } from '../../kernel/course/student';
+import { computeChecksum, nbgrader } from '../../course/nbgrader';
+import { buildStudentVersions, makeStudentNotebook, stubSolution, stripHiddenTests } from '../../course/student';
 import { executeNotebook } from '../../kernel/executor';
 import { readNotebook, sourceText, type Notebook } from '../../kernel/notebook';
 import { tempKernelSpec } from '../kernel/helpers';
 import { cellById, fixture, fixtureDir, tempDir } from './helpers';
 
-describe('kernel/course/student: transformations', () => {
+describe('course/student: transformations', () => {
   it('stubs solution regions at their indentation, keeping the signature and the code around them', () => {
     const src = 'function f(n: number): number {\n  const k = 2;\n  // BEGIN SOLUTION\n  return k * n;\n  // END SOLUTION\n}';
     expect(stubSolution(src, 'code')).toBe('function f(n: number): number {\n  const k = 2;\n  // YOUR CODE HERE\n  throw new Error("YOUR CODE HERE");\n}');
@@ -70,7 +70,7 @@ describe('kernel/course/student: transformations', () => {
   });
 });
 
-describe('kernel/course/student: executed in the real kernel', () => {
+describe('course/student: executed in the real kernel', () => {
   const spec = tempKernelSpec();
 
   function failing(nb: Notebook) {

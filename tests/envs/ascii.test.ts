@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAsciiGrid, renderAscii, DEFAULT_ASCII_LEGEND } from '../../lib/index';
+import { parseAsciiGrid, renderAscii, DEFAULT_ASCII_LEGEND } from '../../index';
 
 describe('envs/ascii', () => {
   it('parses walls, floor and marks, trimming indentation', () => {

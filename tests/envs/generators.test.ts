@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   connectedComponents, createRng, generateMaze, generateObstacles, generateRooms, gridProblem, breadthFirst,
   passableCells,
-} from '../../lib/index';
+} from '../../index';
 
 const same = (a: { passable: Uint8Array }, b: { passable: Uint8Array }) => Buffer.from(a.passable).equals(Buffer.from(b.passable));
 

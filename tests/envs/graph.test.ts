@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RetargetLabError, straightLineHeuristic, uniformCost, weightedGraph } from '../../lib/index';
+import { RetargetLabError, straightLineHeuristic, uniformCost, weightedGraph } from '../../index';
 
 describe('envs/graph weightedGraph', () => {
   it('lists nodes, successors with edge weights, and both directions for undirected graphs', () => {

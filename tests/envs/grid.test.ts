@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assertOnMap, cellIndex, connectedComponents, createGridMap, gridProblem, indexCell, isGridProblem,
   parseAsciiGrid, passableCells, uniformCost, breadthFirst, type Cell,
-} from '../../lib/index';
+} from '../../index';
 
 const moves = (p: ReturnType<typeof gridProblem>, c: Cell) =>
   [...p.successors(c)].map((t) => `${t.action}:${t.state.x},${t.state.y}:${t.cost.toFixed(3)}`).sort();

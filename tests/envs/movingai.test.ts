@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   gridProblem, parseMap, parseScen, serializeMap, serializeScen, uniformCost, validateQuery,
   type GridMap, type ScenarioQuery,
-} from '../../lib/index';
+} from '../../index';
 
 const fixtures = join(__dirname, '..', 'fixtures');
 const mapText = readFileSync(join(fixtures, 'tiny.map'), 'utf8');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyMove, assertSolvable, breadthFirst, formatPuzzle, goalDistanceTable, isPuzzleProblem, isSolvable, parsePuzzle,
   puzzleFromTiles, puzzleGoal, randomPuzzle, slidingPuzzleProblem, type PuzzleState,
-} from '../../lib/index';
+} from '../../index';
 
 const tables = new Map<string, ReturnType<typeof goalDistanceTable<PuzzleState, unknown, PuzzleState>>>();
 /** Exact distances to a goal, memoised: the full 8-puzzle table (181,440 states) takes a second or two. */

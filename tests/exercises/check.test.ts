@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { check, defineExercise, RetargetLabError } from '../../lib/index';
+import { check, defineExercise, RetargetLabError } from '../../index';
 
 defineExercise<(a: number, b: number) => number, [number, number]>({
   id: '99-test-add', title: 'add', points: 1, hint: 'use +',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateObstacles, goalDistanceTable, gridProblem, makeGridProblem, passableCells } from '../../lib/index';
+import { generateObstacles, goalDistanceTable, gridProblem, makeGridProblem, passableCells } from '../../index';
 
 describe('goalDistanceTable: the grid fast path', () => {
   it('gives the same distances as the generic backward Dijkstra (every rule set, property)', () => {

@@ -4,7 +4,7 @@ import {
   checkHeuristic, gaschnig, generateMaze, generateObstacles, goalDistanceTable, gridChebyshev, gridEuclidean,
   gridHeuristic, gridManhattan, gridOctile, gridProblem, linearConflict, misplacedTiles, parsePuzzle, passableCells,
   puzzleGoal, puzzleManhattan, randomPuzzle, samplePairs, slidingPuzzleProblem,
-} from '../../lib/index';
+} from '../../index';
 
 describe('grid heuristics', () => {
   it('closed forms', () => {

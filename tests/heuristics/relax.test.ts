@@ -4,7 +4,7 @@ import {
   astar, checkHeuristic, createGridMap, gaschnig, generateObstacles, goalDistanceTable, gridManhattan, gridOctile,
   gridProblem, misplacedTiles, parseAsciiGrid, passableCells, puzzleFromTiles, puzzleGoal, puzzleManhattan,
   randomPuzzle, registerRelaxer, relax, slidingPuzzleProblem, uniformCost, type Cell, type PuzzleState,
-} from '../../lib/index';
+} from '../../index';
 
 const cost = (r: { status: string; cost?: number }) => (r.status === 'found' ? r.cost! : Infinity);
 

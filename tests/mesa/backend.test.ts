@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBackend } from '../../lib/mesa/backend';
-import { useTfBackend } from '../../lib/editing/backend';
+import { useTfBackend } from '../../lessons/10-editing-facts-vs-search/editing/backend';
 
 const rethrowing = (event: 'unhandledRejection' | 'uncaughtException') =>
   (event === 'unhandledRejection' ? process.listeners('unhandledRejection') : process.listeners('uncaughtException'))

@@ -3,8 +3,8 @@ import {
   PriorityQueue, astar, beamSearch, bidirectional, breadthFirst, compareSearchers, createRng, depthLimited,
   generateAndTest, greedyBestFirst, hierarchicalSearch, idaStar, instrument, iterativeDeepening, uniformCost,
   weightedAstar, weightedGraph,
-} from '../../lib/index';
-import type { SearchProblem, SearchResult, TraceEvent } from '../../lib/index';
+} from '../../index';
+import type { SearchProblem, SearchResult, TraceEvent } from '../../index';
 import { expectValidPath, maze } from './helpers';
 
 const mazeA = maze(['S.#..', '.##.#', '...#G', '#.#..', '.....']);

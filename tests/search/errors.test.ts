@@ -4,8 +4,8 @@ import {
   PriorityQueue, RetargetLabError, alphaBeta, astar, beamSearch, bidirectional, breadthFirst, compareSearchers,
   depthLimited, generateAndTest, hierarchicalSearch, iterativeDeepening, mcts, minimax, searchMessages,
   straightLineHeuristic, uniformCost, weightedAstar, weightedGraph,
-} from '../../lib/index';
-import type { SearchMessageKey } from '../../lib/index';
+} from '../../index';
+import type { SearchMessageKey } from '../../index';
 import { ticTacToe } from './helpers';
 
 const g = weightedGraph([['A', 'B', 1], ['B', 'C', 2]]);

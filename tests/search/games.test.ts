@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alphaBeta, mcts, minimax } from '../../lib/index';
+import { alphaBeta, mcts, minimax } from '../../index';
 import { ticTacToe, winner } from './helpers';
 
 const EMPTY = '.........';

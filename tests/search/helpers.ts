@@ -1,6 +1,6 @@
 // Test helpers for tests/search (not a test file): ASCII mazes, path checking, tic-tac-toe.
 import { expect } from 'vitest';
-import type { GameProblem, SearchProblem, SearchResult } from '../../lib/index';
+import type { GameProblem, SearchProblem, SearchResult } from '../../index';
 
 export interface Pos { x: number; y: number }
 

@@ -1,7 +1,7 @@
 // Property tests (fast-check, seeded): optimal searches agree with uniform-cost search.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { astar, bidirectional, breadthFirst, idaStar, straightLineHeuristic, uniformCost, weightedAstar, weightedGraph } from '../../lib/index';
+import { astar, bidirectional, breadthFirst, idaStar, straightLineHeuristic, uniformCost, weightedAstar, weightedGraph } from '../../index';
 import { maze } from './helpers';
 
 const cost = (r: { status: string; cost?: number }) => (r.status === 'found' ? (r as { cost: number }).cost : null);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   astar, beamSearch, bidirectional, breadthFirst, depthLimited, generateAndTest, greedyBestFirst,
   hierarchicalSearch, idaStar, iterativeDeepening, uniformCost, weightedAstar, weightedGraph,
-} from '../../lib/index';
-import type { SearchProblem, SearchResult } from '../../lib/index';
+} from '../../index';
+import type { SearchProblem, SearchResult } from '../../index';
 import { expectValidPath, maze } from './helpers';
 
 const romaniaEdges: [string, string, number][] = [

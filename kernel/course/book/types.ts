@@ -1,5 +1,0 @@
-export { sourceText, type NbCell, type Notebook } from '../../notebook';
-import type { NbOutput } from '../../client';
-
-/** An nbformat output as read from disk (text fields may be lists of lines). */
-export type NbOutputLike = NbOutput | { output_type: string; [key: string]: any };

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../index';
+
+function readOff(values: number[], width: number, open: number[]) {
+  let best = -1;
+  for (let j = 0; j < values.length; j++) if (open[j] && (best < 0 || values[j] > values[best])) best = j;
+  return { x: best % width, y: Math.floor(best / width) };
+}
+// Plausible mistakes: forgetting the walls; swapping x and y.
+function readOffWithWalls(values: number[], width: number) {
+  const j = values.indexOf(Math.max(...values));
+  return { x: j % width, y: Math.floor(j / width) };
+}
+function readOffSwapped(values: number[], width: number, open: number[]) {
+  const c = readOff(values, width, open);
+  return { x: c.y, y: c.x };
+}
+
+const argmax = (r: number[]) => r.indexOf(Math.max(...r));
+function effect(clean: number[][], corrupt: number[][], patched: number[][], filter = true): number {
+  let s = 0, n = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const t = argmax(corrupt[i]);
+    if (filter && t === argmax(clean[i])) continue;
+    const d = corrupt[i][t] - clean[i][t];
+    s += Math.abs(d) < 1e-6 ? 0 : (patched[i][t] - clean[i][t]) / d;
+    n += 1;
+  }
+  return n === 0 ? 0 : s / n;
+}
+// Mistake: watching the clean run's move instead of the corrupt one.
+function effectCleanMove(clean: number[][], corrupt: number[][], patched: number[][]): number {
+  let s = 0, n = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const t = argmax(clean[i]);
+    if (t === argmax(corrupt[i])) continue;
+    const d = corrupt[i][t] - clean[i][t];
+    s += (patched[i][t] - clean[i][t]) / d; n += 1;
+  }
+  return n === 0 ? 0 : s / n;
+}
+
+describe('exercise 05-argmax-readoff (meta-test)', () => {
+  it('the argmax over open cells passes', () => {
+    expect(check.evaluate('05-argmax-readoff', readOff).ok).toBe(true);
+    expect(check.evaluate('05-argmax-readoff', readOff, { seed: 11, count: 20 }).ok).toBe(true);
+  });
+  it('ignoring the walls, or swapping x and y, fails', () => {
+    expect(check.evaluate('05-argmax-readoff', readOffWithWalls).ok).toBe(false);
+    expect(check.evaluate('05-argmax-readoff', readOffSwapped).ok).toBe(false);
+  });
+});
+
+describe('exercise 05-patching-effect (meta-test)', () => {
+  it('the normalized effect over pairs whose moves differ passes', () => {
+    expect(check.evaluate('05-patching-effect', (a: number[][], b: number[][], c: number[][]) => effect(a, b, c)).ok).toBe(true);
+    expect(check.evaluate('05-patching-effect', (a: number[][], b: number[][], c: number[][]) => effect(a, b, c), { seed: 3, count: 15 }).ok).toBe(true);
+  });
+  it('keeping the pairs whose moves agree, or watching the clean move, fails', () => {
+    expect(check.evaluate('05-patching-effect', (a: number[][], b: number[][], c: number[][]) => effect(a, b, c, false)).ok).toBe(false);
+    expect(check.evaluate('05-patching-effect', effectCleanMove).ok).toBe(false);
+  });
+});

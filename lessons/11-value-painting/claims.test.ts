@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { runClaim } from '../../index';
+
+describe('claim 11-value-painting-retargets', () => {
+  it('is supported at the defaults: painting "near cheese" on trained detectors reaches the cheese', async () => {
+    const o = await runClaim('11-value-painting-retargets');
+    expect(o.verdict).toBe('supported');
+    expect(o.numbers.success as number).toBeGreaterThanOrEqual(0.9);
+    expect(o.chart).toBeDefined();
+  }, 120_000);
+  it('flips in the "infant" phase: after 10 training steps painting lands on the wrong states', async () => {
+    const o = await runClaim('11-value-painting-retargets', { trainSteps: 10 });
+    expect(o.verdict).toBe('not supported');
+    expect(o.numbers.success as number).toBeLessThan(0.9);
+  }, 120_000);
+});
+
+describe('claim 11-concept-extrapolation', () => {
+  it('is supported at the defaults: a corner-trained detector misfires with the cheese elsewhere', async () => {
+    const o = await runClaim('11-concept-extrapolation');
+    expect(o.verdict).toBe('supported');
+    expect(o.numbers.inDistribution as number).toBeGreaterThan(o.numbers.outOfDistribution as number);
+  }, 120_000);
+  it('flips when training put the cheese anywhere', async () => {
+    const o = await runClaim('11-concept-extrapolation', { cheeseSpread: 9 });
+    expect(o.verdict).toBe('not supported');
+    expect(o.numbers.outOfDistribution as number).toBeGreaterThanOrEqual(0.9);
+  }, 120_000);
+});
