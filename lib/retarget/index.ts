@@ -4,5 +4,5 @@ export type { RetargetMethod } from './retarget';
 export { retargetability } from './retargetability';
 export type { RetargetabilityResult } from './retargetability';
 export { retrainForTarget } from './retrain';
-export type { RetrainResult as RetrainForTargetResult } from './retrain';
+export type { RetrainResult } from './retrain';
 export { retargetMessages } from './messages';
