@@ -16,6 +16,7 @@ import { idaStar } from '../../lib/search/ida-star';
 import { iterativeDeepening } from '../../lib/search/iterative-deepening';
 import { generateAndTest } from '../../lib/search/generate-and-test';
 import { puzzleIdaStar } from '../../lib/search/puzzle-idastar';
+import { searchVsHeuristicsMessages } from './messages';
 
 const MODULE = 'experiments/03-search-vs-heuristics';
 
@@ -35,7 +36,7 @@ function shuffleInPlace(a: number[], rng: Rng): void {
  * Generate-and-test in its purest form. Counts comparisons; gives up after `maxComparisons`.
  */
 export function bogosort(n: number, seed: number, maxComparisons = 1e7): { comparisons: number; shuffles: number; sorted: boolean } {
-  if (!Number.isInteger(n) || n < 1) fail(MODULE, `n must be a positive integer, got ${n}.`);
+  if (!Number.isInteger(n) || n < 1) fail(MODULE, searchVsHeuristicsMessages.positiveInt('n', n));
   const rng = createRng(seed);
   const a = Array.from({ length: n }, (_, i) => i);
   shuffleInPlace(a, rng);
@@ -55,7 +56,7 @@ export function bogosort(n: number, seed: number, maxComparisons = 1e7): { compa
 
 /** Quicksort with a seeded random pivot on a random permutation of n items; counts comparisons. */
 export function quicksort(n: number, seed: number): { comparisons: number; sorted: boolean } {
-  if (!Number.isInteger(n) || n < 1) fail(MODULE, `n must be a positive integer, got ${n}.`);
+  if (!Number.isInteger(n) || n < 1) fail(MODULE, searchVsHeuristicsMessages.positiveInt('n', n));
   const rng = createRng(seed);
   const a = Array.from({ length: n }, (_, i) => i);
   shuffleInPlace(a, rng);
@@ -105,14 +106,14 @@ export interface PuzzleInstance { start: PuzzleState; goal: PuzzleState; depth: 
  * each with its optimal depth (found by the specialised IDA* with a pattern database).
  */
 export function puzzleInstances(size: number, walk: number, count: number, seed: number): PuzzleInstance[] {
-  if (size !== 3 && size !== 4) fail(MODULE, `size must be 3 (8-puzzle) or 4 (15-puzzle), got ${size}.`);
+  if (size !== 3 && size !== 4) fail(MODULE, searchVsHeuristicsMessages.puzzleSizeBad(size));
   const goal = puzzleGoal(size);
   const pdb = sharedPdb(goal);
   const rng = createRng(seed);
   return Array.from({ length: count }, (_, i) => {
     const start = randomPuzzle(size, { walk, rng: rng.fork(i) });
     const r = puzzleIdaStar(start, goal, { heuristic: 'pdb', pdb });
-    if (r.status !== 'found') fail(MODULE, 'internal: the reference solver ran out of budget.');
+    if (r.status !== 'found') fail(MODULE, searchVsHeuristicsMessages.referenceBudget());
     return { start, goal, depth: r.length, label: `walk ${walk} #${i} (depth ${r.length})` };
   });
 }
@@ -204,7 +205,7 @@ export function costToSolve(contender: Contender, inst: PuzzleInstance, cap: num
       return r.status === 'found' ? r.stats.expanded : Infinity;
     }
     default:
-      return fail(MODULE, `unknown contender "${String(contender)}"; use one of: ${CONTENDERS.join(', ')}.`);
+      return fail(MODULE, searchVsHeuristicsMessages.contenderBad(contender, CONTENDERS));
   }
 }
 
