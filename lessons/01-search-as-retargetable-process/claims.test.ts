@@ -24,7 +24,7 @@ describe('claim 01-retargetable-search', () => {
   });
 });
 
-describe('experiments/01-retarget controllers', () => {
+describe('lessons/01/experiment: controllers', () => {
   const { map } = parseAsciiGrid(`
 #######
 #.....#

@@ -14,7 +14,7 @@ import { breadthFirst } from '../../lib/search/breadth-first';
 import { gridManhattan } from '../../lib/heuristics/grid';
 import { retargetMessages } from './messages';
 
-const MODULE = 'experiments/01-retarget';
+const MODULE = 'lessons/01/experiment';
 
 /** What a controller did for one (start, goal) query. */
 export interface Rollout {

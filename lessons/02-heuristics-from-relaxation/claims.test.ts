@@ -33,7 +33,7 @@ describe('claim 02-relaxation-admissible', () => {
   });
 });
 
-describe('experiments/02-relaxation', () => {
+describe('lessons/02/experiment', () => {
   it('round-trips maps through the MovingAI format and is deterministic per seed', () => {
     const a = relaxationTestMap('rooms', 24, 5), b = relaxationTestMap('rooms', 24, 5);
     expect(a.text.startsWith('type octile\nheight 24\nwidth 24\nmap\n')).toBe(true);

@@ -25,7 +25,7 @@ import type { SamplePair } from '../../lib/heuristics/check';
 import { checkHeuristic, samplePairs } from '../../lib/heuristics/check';
 import { relaxationMessages } from './messages';
 
-const MODULE = 'experiments/02-relaxation';
+const MODULE = 'lessons/02/experiment';
 
 /** The kinds of test map {@link relaxationTestMap} generates. */
 export type RelaxationMapKind = 'rooms' | 'obstacles' | 'maze';

@@ -32,7 +32,7 @@ describe('claim 03-exp-to-pseudolinear', () => {
   });
 });
 
-describe('experiments/03 helpers', () => {
+describe('lessons/03/experiment: helpers', () => {
   it('bogosort and quicksort sort, and bogosort needs far more comparisons', () => {
     const b = bogosort(6, 1), q = quicksort(6, 1);
     expect(b.sorted && q.sorted).toBe(true);

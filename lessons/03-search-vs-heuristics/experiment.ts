@@ -18,7 +18,7 @@ import { generateAndTest } from '../../lib/search/generate-and-test';
 import { puzzleIdaStar } from '../../lib/search/puzzle-idastar';
 import { searchVsHeuristicsMessages } from './messages';
 
-const MODULE = 'experiments/03-search-vs-heuristics';
+const MODULE = 'lessons/03/experiment';
 
 // ---------------------------------------------------------------------------------------------
 // Sorting: random permutation until sorted versus quicksort, in comparisons.
