@@ -28,8 +28,8 @@ defineClaim({
   },
   run: (p) => {
     const rows = retargetExperiment({
-      size: p.size as number, mazes: p.mazes as number, goals: p.goals as number, budget: p.budget as number,
-      seed: p.seed as number, algorithm: p.algorithm as 'astar' | 'bfs', loops: p.loops as number,
+      size: p.size, mazes: p.mazes, goals: p.goals, budget: p.budget,
+      seed: p.seed, algorithm: p.algorithm, loops: p.loops,
     });
     const summary = summariseRetarget(rows);
     const rate = (c: string) => summary.find((s) => s.controller === c)!.successRate;

@@ -36,8 +36,8 @@ defineClaim({
     seed: { default: 1, description: 'seed of the instances', integer: true },
   },
   run: (p) => {
-    const budget = p.budget as number;
-    const instances = puzzleInstances(p.size as number, p.walk as number, p.instances as number, p.seed as number);
+    const budget = p.budget;
+    const instances = puzzleInstances(p.size, p.walk, p.instances, p.seed);
     const rows = measureCosts(instances, budget);
     const rate = (c: (typeof CONTENDERS)[number]) => successAt(rows, c, budget);
     const blind = Math.max(...BLIND.map(rate));
@@ -129,13 +129,13 @@ defineClaim({
     seed: { default: 2, description: 'seed of the instances', integer: true },
   },
   run: (p) => {
-    const name = p.heuristic as string;
+    const name = p.heuristic;
     const points: { depth: number; nodes: number; search: string }[] = [];
     let blindCapped = false;   // once blind search hits the cap, deeper walks would only hit it again
-    for (let walk = 4; walk <= (p.maxWalk as number); walk += 4) {
+    for (let walk = 4; walk <= p.maxWalk; walk += 4) {
       const capped = blindCapped;
-      for (const inst of puzzleInstances(3, walk, p.instances as number, (p.seed as number) * 1000 + walk)) {
-        const blind = capped ? Infinity : costToSolve('BFS (blind)', inst, p.cap as number);
+      for (const inst of puzzleInstances(3, walk, p.instances, p.seed * 1000 + walk)) {
+        const blind = capped ? Infinity : costToSolve('BFS (blind)', inst, p.cap);
         if (Number.isFinite(blind)) points.push({ depth: inst.depth, nodes: blind, search: 'breadth-first (blind)' });
         else blindCapped = true;
         const r = astar(slidingPuzzleProblem(3), inst.start, inst.goal, { heuristic: heuristicFor(name, inst.goal) });

@@ -4,7 +4,7 @@
  * author's reply that only the outermost call should be retargeted.
  */
 import { defineClaim } from '../../lib/claims/ledger';
-import type { ParamValues } from '../../lib/claims/types';
+import type { ParamValuesOf } from '../../lib/claims/types';
 import { architectureStudy } from './agents/study';
 import type { ArchitectureStudy, ConditionId, ConditionSummary } from './agents/study';
 import { barChart } from '../../lib/viz/index';
@@ -21,10 +21,10 @@ const params = {
   seed: { default: 1, description: 'seed for maps, starts and targets', integer: true, min: 0 },
 } as const;
 
-function run(p: ParamValues): { s: ArchitectureStudy; get: (id: ConditionId) => ConditionSummary } {
+function run(p: ParamValuesOf<typeof params>): { s: ArchitectureStudy; get: (id: ConditionId) => ConditionSummary } {
   const s = architectureStudy({
-    size: Number(p.size), roomSize: Number(p.roomSize), maps: Number(p.maps), targets: Number(p.targets),
-    legBudget: Number(p.legBudget), budget: Number(p.budget), seed: Number(p.seed),
+    size: p.size, roomSize: p.roomSize, maps: p.maps, targets: p.targets,
+    legBudget: p.legBudget, budget: p.budget, seed: p.seed,
   });
   return { s, get: (id) => s.summary.find((r) => r.condition === id) as ConditionSummary };
 }

@@ -36,9 +36,9 @@ defineClaim({
     seed: { default: 1, description: 'seed of the town and the starts', integer: true },
   },
   run: (p) => {
-    const q = p.queriesPerTask as number, tax = p.tax as number;
-    const town = createTown({ width: p.size as number, height: p.size as number, roomSize: p.roomSize as number, seed: p.seed as number });
-    const measures = measureTasks(town, routineErrands(), { samples: p.samples as number, seed: p.seed as number });
+    const q = p.queriesPerTask, tax = p.tax;
+    const town = createTown({ width: p.size, height: p.size, roomSize: p.roomSize, seed: p.seed });
+    const measures = measureTasks(town, routineErrands(), { samples: p.samples, seed: p.seed });
     const at = competitivenessCurve(measures, [q])[0];
     const curve = competitivenessCurve(measures, [...new Set([...CURVE, q])].sort((a, b) => a - b));
     const crossover = crossoverQueries(measures);
@@ -91,10 +91,10 @@ defineClaim({
     seed: { default: 1, description: 'seed of the town, starts, stream and novel errands', integer: true },
   },
   run: (p) => {
-    const seed = p.seed as number;
-    const town = createTown({ width: p.size as number, height: p.size as number, seed });
-    const routine = measureTasks(town, routineErrands(), { samples: p.samples as number, seed });
-    const { stream, novel } = mixedWorkload(routine.length, p.queries as number, p.novelty as number, p.exponent as number, seed);
+    const seed = p.seed;
+    const town = createTown({ width: p.size, height: p.size, seed });
+    const routine = measureTasks(town, routineErrands(), { samples: p.samples, seed });
+    const { stream, novel } = mixedWorkload(routine.length, p.queries, p.novelty, p.exponent, seed);
     const rng = createRng(`novel-${seed}`);
     const fresh = measureTasks(town, Array.from({ length: novel }, (_, i) => novelErrand(town, rng, `novel #${i + 1}`)), { samples: 1, seed });
     const r = runWorkload([...routine, ...fresh], stream);

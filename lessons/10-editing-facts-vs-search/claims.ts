@@ -36,16 +36,16 @@ defineClaim({
   },
   run: async (p) => {
     await useBackend();
-    const seed = p.seed as number;
-    const world = createFactWorld({ landmarks: p.landmarks as number, seed });
+    const seed = p.seed;
+    const world = createFactWorld({ landmarks: p.landmarks, seed });
     const { model } = trainFactModel(world, { steps: 120, seed });
     const trace = causalTrace(model, world, { seed });
-    const layer = (p.layer as number) < 0 ? strongestMlpLayer(trace) : Math.min(p.layer as number, model.layers - 1);
+    const layer = p.layer < 0 ? strongestMlpLayer(trace) : Math.min(p.layer, model.layers - 1);
     const rng = createRng(`10-rome/${seed}`);
-    const scores = Array.from({ length: p.edits as number }, () => {
+    const scores = Array.from({ length: p.edits }, () => {
       const landmark = rng.int(0, world.landmarks.length);
       const city = (world.landmarks[landmark].city + rng.int(1, world.cities.length)) % world.cities.length;
-      const e = romeEdit(model, world, { landmark, city }, { layer, covariance: p.covariance as boolean });
+      const e = romeEdit(model, world, { landmark, city }, { layer, covariance: p.covariance });
       const s = scoreEdit(model, e.model, world, { landmark, city });
       e.model.dispose();
       return s;
@@ -58,7 +58,7 @@ defineClaim({
     const weak = [efficacy < 0.9 ? 'efficacy' : '', generalization < 0.8 ? 'generalization' : '', specificity < 0.9 ? 'specificity' : ''].filter(Boolean).join(' and ');
     return {
       verdict: ok ? 'supported' : 'not supported',
-      summary: `Editing block ${layer}'s MLP${(p.layer as number) < 0 ? ' (located by causal tracing)' : ''} with ${p.covariance ? 'the keys\' second moment C' : 'the identity instead of C'}: over ${scores.length} edits, efficacy ${pct(efficacy)}, paraphrases ${pct(generalization)}, other facts unchanged ${pct(specificity)}${ok ? '' : ` — ${weak} below the bar`}. The country question followed the new city in ${pct(ripple)} of edits.`,
+      summary: `Editing block ${layer}'s MLP${p.layer < 0 ? ' (located by causal tracing)' : ''} with ${p.covariance ? 'the keys\' second moment C' : 'the identity instead of C'}: over ${scores.length} edits, efficacy ${pct(efficacy)}, paraphrases ${pct(generalization)}, other facts unchanged ${pct(specificity)}${ok ? '' : ` — ${weak} below the bar`}. The country question followed the new city in ${pct(ripple)} of edits.`,
       numbers: { layer, efficacy, generalization, specificity, ripple, cleanTrace: trace.clean, corruptedTrace: trace.corrupted },
       rows: scores.map((s, i) => ({ edit: i + 1, ...s })),
       chart: barChart([
@@ -89,11 +89,11 @@ defineClaim({
   },
   run: async (p) => {
     await useBackend();
-    const seed = p.seed as number;
+    const seed = p.seed;
     const { agent } = trainGoalAgent({ seed });
-    const target = TARGETS[p.newTarget as string];
-    const e = editGoal(agent, 0, target, { seed, covariance: p.covariance as boolean });
-    const test = makeRooms(p.rooms as number, agent.config.size, `${seed}/test`);
+    const target = TARGETS[p.newTarget];
+    const e = editGoal(agent, 0, target, { seed, covariance: p.covariance });
+    const test = makeRooms(p.rooms, agent.config.size, `${seed}/test`);
     const s = scoreGoalEdit(agent, e.agent, 0, target, test);
     agent.dispose(); e.agent.dispose();
     const ok = s.efficacy >= 0.9 && s.specificity >= 0.95;

@@ -4,11 +4,10 @@
  * clunkier but workable fallback to retargeting.
  */
 import { defineClaim } from '../../lib/claims/ledger';
-import type { ParamValues } from '../../lib/claims/types';
+import type { ParamValuesOf } from '../../lib/claims/types';
 import { createPopulation } from './scenarios/population';
 import { degradeSweep } from './scenarios/degrade';
 import { retrainVsRetarget } from './scenarios/costs';
-import type { Readout } from './scenarios/tool';
 import { lineChart, barChart } from '../../lib/viz/index';
 
 const NOTEBOOK = '12-interpretability-scenarios';
@@ -20,8 +19,8 @@ const popParams = {
   seed: { default: 1, description: 'seed of maze, agents and tool errors', integer: true, min: 0 },
 } as const;
 
-function population(p: ParamValues, reflexes: number) {
-  return createPopulation({ size: Number(p.size), searchers: Number(p.searchers), reflexes, units: Number(p.units), seed: Number(p.seed) });
+function population(p: ParamValuesOf<typeof popParams>, reflexes: number) {
+  return createPopulation({ size: p.size, searchers: p.searchers, reflexes, units: p.units, seed: p.seed });
 }
 
 defineClaim({
@@ -46,11 +45,11 @@ defineClaim({
   },
   run(p) {
     const pop = population(p, 0);
-    const max = Number(p.maxNoise);
+    const max = p.maxNoise;
     const levels = Array.from({ length: 7 }, (_, i) => Number(((max * i) / 6).toFixed(4)));
-    const rows = degradeSweep(pop, { levels, trials: Number(p.trials), readout: p.readout as Readout, seed: Number(p.seed) });
-    const perfect = degradeSweep(pop, { levels: [0], trials: 1, readout: 'values', seed: Number(p.seed) })[0];
-    const flagMin = Number(p.flagMin), retargetMax = Number(p.retargetMax);
+    const rows = degradeSweep(pop, { levels, trials: p.trials, readout: p.readout, seed: p.seed });
+    const perfect = degradeSweep(pop, { levels: [0], trials: 1, readout: 'values', seed: p.seed })[0];
+    const flagMin = p.flagMin, retargetMax = p.retargetMax;
     const gap = rows.find((r) => r.flagAccuracy >= flagMin && r.retargetSuccess <= retargetMax);
     const ok = perfect.retargetSuccess >= flagMin && gap !== undefined;
     const long = rows.flatMap((r) => [
@@ -97,9 +96,9 @@ defineClaim({
     budget: { default: 400000, description: 'retraining budget in environment steps', integer: true, min: 100 },
   },
   run(p) {
-    const pop = population(p, Number(p.reflexes));
-    const target = Number(p.successTarget);
-    const study = retrainVsRetarget(pop, { noise: Number(p.noise), successTarget: target, budget: Number(p.budget), seed: Number(p.seed) });
+    const pop = population(p, p.reflexes);
+    const target = p.successTarget;
+    const study = retrainVsRetarget(pop, { noise: p.noise, successTarget: target, budget: p.budget, seed: p.seed });
     const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
     const pick = (kind: string, method: string) => study.rows.filter((r) => r.kind === kind && r.method === method);
     const retS = mean(pick('search', 'retarget').map((r) => r.success));

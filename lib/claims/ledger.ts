@@ -1,6 +1,6 @@
 import { fail } from '../core/errors';
 import { createRegistry } from '../core/registry';
-import type { Claim, ClaimOutcome, ParamSpec, ParamValues } from './types';
+import type { Claim, ClaimOutcome, ParamSpec, ParamSpecs, ParamValues } from './types';
 
 const MODULE = 'claims/ledger';
 
@@ -10,8 +10,18 @@ const MODULE = 'claims/ledger';
  */
 const ledger = createRegistry<Claim>(MODULE, 'claim');
 
-/** Registers a claim (ids must be unique) and returns it. */
-export function defineClaim(claim: Claim): Claim {
+/**
+ * Registers a claim (ids must be unique) and returns it. The parameter spec types `run`'s
+ * argument: a number parameter arrives as a number, a parameter with `choices` as one of them.
+ *
+ * @example
+ * defineClaim({
+ *   id: '01-example', …,
+ *   params: { size: { default: 31, description: 'maze side', integer: true }, algorithm: { default: 'astar', description: 'search', choices: ['astar', 'bfs'] } },
+ *   run: (p) => experiment(p.size, p.algorithm), // p.size: number, p.algorithm: 'astar' | 'bfs'
+ * });
+ */
+export function defineClaim<const P extends ParamSpecs>(claim: Claim<P>): Claim<P> {
   return ledger.define(claim);
 }
 
