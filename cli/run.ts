@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RetargetLabError } from '../lib/core/errors';
+import { formatTable } from '../lib/core/format';
 import { describeFailure, executeNotebook, type NotebookRun } from '../kernel/executor';
 import { checkoutKernelSpec, projectRoot } from '../kernel/kernelspec';
 import { writeNotebook } from '../kernel/notebook';
-import { formatTable, parseCommandArgs, printJson, type Command } from './command';
+import { parseCommandArgs, printJson, type Command } from './command';
 
 const help = `Usage: retarget-lab run [notebooks… | dir] [--out DIR] [--timeout S] [--kernel NAME] [--json]
 

@@ -22,6 +22,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fail, RetargetLabError } from '../lib/core/errors';
+import { formatTable } from '../lib/core/format';
 import type { FoundKernelSpec } from '../kernel/kernelspec';
 import { executeNotebook, type ExecuteOptions, type NotebookRun } from '../kernel/executor';
 import { cellTags, parseNotebook, readNotebook, sourceText, writeNotebook, type NbCell, type Notebook } from '../kernel/notebook';
@@ -340,11 +341,7 @@ export function gradesTable(results: SubmissionGrade[]): string {
       r.status === 'error' ? `error: ${r.error}` : r.flags.join(', '),
     ]);
   }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => (i === rows[0].length - 1 ? 0 : row[i].length))));
-  return rows.map((row, k) => {
-    const line = row.map((c, i) => (i === row.length - 1 ? c : i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-    return k === 0 ? `${line}\n${widths.map((w) => '-'.repeat(Math.max(w, 5))).join('  ')}` : line;
-  }).join('\n');
+  return formatTable(rows, { lastColumn: 'free' });
 }
 
 export { listGradedCells };

@@ -1,4 +1,5 @@
 import { defineClaim } from '../../lib/claims/ledger';
+import { pct } from '../../lib/core/format';
 import { lineChart } from '../../lib/viz/line-chart';
 import { astar } from '../../lib/search/astar';
 import { puzzleIdaStar } from '../../lib/search/puzzle-idastar';
@@ -51,7 +52,6 @@ defineClaim({
       return Number.isFinite(g) ? b / g : NaN;
     }).filter((x) => !Number.isNaN(x));
     const gap = ratios.length ? median(ratios) : NaN;
-    const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
     const depths = instances.map((i) => i.depth);
     const depthText = `depth ${Math.min(...depths)}–${Math.max(...depths)}`;
     const guidedMedian = median(rows.filter((r) => GUIDED.includes(r.contender) && Number.isFinite(r.cost)).map((r) => r.cost));

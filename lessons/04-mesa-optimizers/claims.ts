@@ -1,4 +1,5 @@
 import { defineClaim } from '../../lib/claims/ledger';
+import { pct } from '../../lib/core/format';
 import { agentConfig } from '../../lib/mesa/agents';
 import { loadOrTrainAgent } from '../../lib/mesa/cache-fs';
 import { evaluateAgent, misgeneralizationByDistance, misgeneralizationChart } from '../../lib/mesa/evaluate';
@@ -30,7 +31,6 @@ defineClaim({
     const { agent, report, fromCache } = await loadOrTrainAgent(cfg);
     const inDist = evaluateAgent(agent, cheeseMazeLevels('train', 200, `heldout/${cfg.seed}`, { size: cfg.size, trainRegion: cfg.trainRegion }));
     const mg = misgeneralizationByDistance(agent, { size: cfg.size, trainRegion: cfg.trainRegion, count: p.episodes, seed: cfg.seed });
-    const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
     const learned = inDist.success >= 0.95;
     const verdict = !learned ? 'depends' : mg.outside.proxy >= 0.2 ? 'supported' : 'not supported';
     return {

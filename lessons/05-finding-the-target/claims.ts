@@ -1,4 +1,5 @@
 import { defineClaim } from '../../lib/claims/ledger';
+import { pct } from '../../lib/core/format';
 import { agentConfig } from '../../lib/mesa/agents';
 import { loadOrTrainAgent } from '../../lib/mesa/cache-fs';
 import type { NamedModel } from '../../lib/mesa/model';
@@ -80,7 +81,6 @@ defineClaim({
     const channelEffect = patch.effects[loc.best.channel] ?? 0;
     const bestPatched = patch.effects.reduce((b, v, c) => (v > patch.effects[b] ? c : b), 0);
     const supported = accuracy >= p.threshold;
-    const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
     const what = p.method === 'probe' ? `A linear probe on ${layer}` : `Channel ${loc.best.channel} of ${layer} (read by its ${loc.best.sign > 0 ? 'maximum' : 'minimum'})`;
     return {
       verdict: supported ? 'supported' : 'not supported',

@@ -1,4 +1,5 @@
 import { defineClaim } from '../../lib/claims/ledger';
+import { pct } from '../../lib/core/format';
 import { agentConfig } from '../../lib/mesa/agents';
 import { loadOrTrainAgent } from '../../lib/mesa/cache-fs';
 import { summarize } from '../../lib/mesa/evaluate';
@@ -41,7 +42,6 @@ defineClaim({
     const targets = levels.map((lv) => (p.concept === 'cheese' ? lv.cheese : lv.corner));
     const after = summarize(rollout(agent, levels, { patch: retargetPatches(agent, targets, { kind: 'target-map' }) }));
     const supported = after.success >= 0.95 && after.success - before.success >= 0.3;
-    const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
     return {
       verdict: supported ? 'supported' : 'not supported',
       summary: `Trained on the ${cfg.rewardSpec} reward, the planner reached the cheese in ${pct(before.success)} of test mazes (proxy ${pct(before.proxy)}); with its target map rewritten onto the ${p.concept} it reached the cheese in ${pct(after.success)} (proxy ${pct(after.proxy)}).`,
@@ -89,7 +89,6 @@ defineClaim({
     const held = cheeseMazeLevels('test', p.mazes, `held/${cfg.seed}`, { size: cfg.size, trainRegion: cfg.trainRegion });
     const r = retargetability(agent, held, { kind: 'channel', layer, channel: loc.best.channel, value, clear: true });
     const supported = r.rate >= 0.8 && r.rate - r.baselineRate >= 0.2;
-    const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
     return {
       verdict: supported ? 'supported' : 'not supported',
       summary: `Channel ${loc.best.channel} of ${layer} points at the cheese in ${pct(loc.best.accuracy)} of mazes (chance ${pct(loc.chance)}). Writing it at a target cell, the agent reached ${pct(r.rate)} of ${r.trials} targets; without intervention it reaches ${pct(r.baselineRate)} of them anyway.`,

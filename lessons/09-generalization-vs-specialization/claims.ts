@@ -1,4 +1,5 @@
 import { defineClaim } from '../../lib/claims/ledger';
+import { pct } from '../../lib/core/format';
 import { createRng } from '../../lib/core/rng';
 import { lineChart } from '../../lib/viz/line-chart';
 import { createTown } from './tasks/town';
@@ -106,7 +107,7 @@ defineClaim({
     const k = (v: number) => `${(v / 1000).toFixed(0)}k`;
     return {
       verdict: supported ? 'supported' : 'not supported',
-      summary: `${p.queries} queries, ${novel} of them never-seen errands: cache + search did ${k(t['cache + search'])} work (tables for ${r.tablesBuilt} errands), against ${k(t['search only'])} for always searching and ${k(t['cache every task'])} for caching every errand — ${saving >= 0 ? `${(100 * saving).toFixed(0)}% less than` : `${(-100 * saving).toFixed(0)}% more than`} ${pureName}${supported ? '' : ', short of the 10% the claim asks'}. Hindsight could have done it in ${k(t['hindsight optimum'])}.`,
+      summary: `${p.queries} queries, ${novel} of them never-seen errands: cache + search did ${k(t['cache + search'])} work (tables for ${r.tablesBuilt} errands), against ${k(t['search only'])} for always searching and ${k(t['cache every task'])} for caching every errand — ${saving >= 0 ? `${pct(saving)} less than` : `${pct(-saving)} more than`} ${pureName}${supported ? '' : ', short of the 10% the claim asks'}. Hindsight could have done it in ${k(t['hindsight optimum'])}.`,
       numbers: {
         cachePlusSearch: t['cache + search'], searchOnly: t['search only'], cacheEvery: t['cache every task'], hindsight: t['hindsight optimum'],
         saving, novelTasks: novel, tablesBuilt: r.tablesBuilt, distinctTasks: r.distinctTasks,

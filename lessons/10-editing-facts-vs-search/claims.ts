@@ -1,4 +1,5 @@
 import { defineClaim } from '../../lib/claims/ledger';
+import { pct } from '../../lib/core/format';
 import { createRng } from '../../lib/core/rng';
 import { barChart } from '../../lib/viz/bar-chart';
 import { useBackend } from '../../lib/mesa/backend';
@@ -54,7 +55,6 @@ defineClaim({
     const mean = (k: keyof typeof scores[0]) => scores.reduce((a, s) => a + s[k], 0) / scores.length;
     const efficacy = mean('efficacy'), generalization = mean('generalization'), specificity = mean('specificity'), ripple = mean('ripple');
     const ok = efficacy >= 0.9 && generalization >= 0.8 && specificity >= 0.9;
-    const pct = (v: number) => `${Math.round(100 * v)}%`;
     const weak = [efficacy < 0.9 ? 'efficacy' : '', generalization < 0.8 ? 'generalization' : '', specificity < 0.9 ? 'specificity' : ''].filter(Boolean).join(' and ');
     return {
       verdict: ok ? 'supported' : 'not supported',
@@ -97,7 +97,6 @@ defineClaim({
     const s = scoreGoalEdit(agent, e.agent, 0, target, test);
     agent.dispose(); e.agent.dispose();
     const ok = s.efficacy >= 0.9 && s.specificity >= 0.95;
-    const pct = (v: number) => `${Math.round(100 * v)}%`;
     return {
       verdict: ok ? 'supported' : 'not supported',
       summary: `After the edit, "cheese" sends the agent to the ${p.newTarget} in ${pct(s.efficacy)} of ${test.length} unseen rooms (still to the cheese in ${pct(s.oldTarget)}); the other ${GOAL_KINDS.length - 1} instructions kept their targets in ${pct(s.specificity)}.${ok ? '' : s.efficacy < 0.9 ? ` The target map is a weighted sum of object channels and x, y: no value written into the memory makes "the ${p.newTarget}" its best cell in every room.` : ' The edit leaked into other instructions.'}`,

@@ -4,6 +4,7 @@
  * clunkier but workable fallback to retargeting.
  */
 import { defineClaim } from '../../lib/claims/ledger';
+import { pct } from '../../lib/core/format';
 import type { ParamValuesOf } from '../../lib/claims/types';
 import { createPopulation } from './scenarios/population';
 import { degradeSweep } from './scenarios/degrade';
@@ -60,8 +61,8 @@ defineClaim({
     return {
       verdict: ok ? 'supported' : 'not supported',
       summary: gap
-        ? `With tool noise ${gap.noise} (${p.readout} readout), bad targets are still flagged correctly ${(100 * gap.flagAccuracy).toFixed(0)}% of the time, but retargeting with the same tool brings agents to the intended goal from only ${(100 * gap.retargetSuccess).toFixed(0)}% of starts (perfect tool: ${(100 * perfect.retargetSuccess).toFixed(0)}%).`
-        : `No noise level up to ${max} separates the two: at the largest, flagging is ${(100 * rows[rows.length - 1].flagAccuracy).toFixed(0)}% accurate and retargeting succeeds from ${(100 * rows[rows.length - 1].retargetSuccess).toFixed(0)}% of starts.`,
+        ? `With tool noise ${gap.noise} (${p.readout} readout), bad targets are still flagged correctly ${pct(gap.flagAccuracy)} of the time, but retargeting with the same tool brings agents to the intended goal from only ${pct(gap.retargetSuccess)} of starts (perfect tool: ${pct(perfect.retargetSuccess)}).`
+        : `No noise level up to ${max} separates the two: at the largest, flagging is ${pct(rows[rows.length - 1].flagAccuracy)} accurate and retargeting succeeds from ${pct(rows[rows.length - 1].retargetSuccess)} of starts.`,
       numbers: {
         separatingNoise: gap ? gap.noise : -1,
         flagAtSeparation: gap ? gap.flagAccuracy : NaN,
@@ -113,7 +114,7 @@ defineClaim({
     ];
     return {
       verdict: ok ? 'supported' : 'not supported',
-      summary: `Retargeting a bad searcher (tool noise ${p.noise}) reaches the intended goal from ${(100 * retS).toFixed(0)}% of starts with one write of ${pop.params.units} units and no training; on reflex agents it does nothing (${(100 * retR).toFixed(0)}%). Retraining from scratch reaches ${(100 * trainSuccess).toFixed(0)}% after ${Math.round(trainSteps)} environment steps on average.`,
+      summary: `Retargeting a bad searcher (tool noise ${p.noise}) reaches the intended goal from ${pct(retS)} of starts with one write of ${pop.params.units} units and no training; on reflex agents it does nothing (${pct(retR)}). Retraining from scratch reaches ${pct(trainSuccess)} after ${Math.round(trainSteps)} environment steps on average.`,
       numbers: { retargetSearchSuccess: retS, retargetReflexSuccess: retR, retrainSuccess: trainSuccess, retrainSteps: trainSteps, unitsWritten: pop.params.units },
       rows,
       chart: barChart(rows, { x: 'fix', y: 'success', horizontal: true, title: 'Share of starts reaching the intended goal after the fix' }),
