@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import { fail } from '../lib/core/errors';
+import { formatTable } from '../lib/core/format';
 import { parseMap, parseScen, validateQuery } from '../lib/envs/movingai';
 import { gridProblem, type Cell, type GridMap } from '../lib/envs/grid';
 import {
-  assertSolvable, parsePuzzle, puzzleGoal, slidingPuzzleProblem, type GoalConvention, type PuzzleState,
+  assertSolvable, parsePuzzle, puzzleGoal, slidingPuzzleProblem, type GoalConvention, type PuzzleMove, type PuzzleState,
 } from '../lib/envs/sliding-puzzle';
 import { createGridSearcher } from '../lib/search/grid-astar';
 import { createJumpPointSearcher } from '../lib/search/grid-jps';
@@ -131,8 +132,7 @@ function solveGrid(mapFile: string, scenFile: string, algo: string, json: boolea
       String(r.bucket), `${r.start.x},${r.start.y}`, `${r.goal.x},${r.goal.y}`, r.expected.toFixed(6),
       r.cost === null ? '-' : r.cost.toFixed(6), String(r.expanded), r.ok ? 'yes' : 'NO',
     ])];
-    const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-    for (const r of table) process.stdout.write(`${r.map((c, i) => c.padStart(widths[i])).join('  ')}\n`);
+    process.stdout.write(`${formatTable(table)}\n`);
     const expanded = rows.reduce((s, r) => s + r.expanded, 0);
     process.stdout.write(`${text.summary(rows.length, okCount, algo, expanded, seconds, optimal)}\n`);
   }
@@ -146,23 +146,19 @@ function solvePuzzle(tiles: string, goalName: string, algo: string, heuristic: s
   const start: PuzzleState = parsePuzzle(tiles);
   const goal = puzzleGoal(start.size, goalName as GoalConvention);
   assertSolvable(start, goal);
-  let out: PuzzleOutput;
+  let r: SearchResult<PuzzleState, PuzzleMove>;
   if (algo === 'idastar') {
-    const r = puzzleIdaStar(start, goal, { heuristic: heuristic as PuzzleHeuristicName, budget });
-    out = {
-      status: r.status, length: r.status === 'found' ? r.length : null, moves: r.status === 'found' ? r.moves : [],
-      expanded: r.expanded, generated: r.generated, seconds: r.seconds,
-    };
+    r = puzzleIdaStar(start, goal, { heuristic: heuristic as PuzzleHeuristicName, budget });
   } else {
     const h = heuristic === 'manhattan' ? puzzleManhattan : heuristic === 'linear-conflict' ? linearConflict
       : pdbHeuristic(loadOrBuildPatternDatabase(goal));
     const problem = slidingPuzzleProblem(start.size);
-    const r = (algo === 'astar' ? astar : idaStar)(problem, start, goal, { heuristic: h, budget });
-    out = {
-      status: r.status, length: r.status === 'found' ? r.cost : null, moves: r.status === 'found' ? r.actions : [],
-      expanded: r.stats.expanded, generated: r.stats.generated, seconds: r.stats.seconds,
-    };
+    r = (algo === 'astar' ? astar : idaStar)(problem, start, goal, { heuristic: h, budget });
   }
+  const out: PuzzleOutput = {
+    status: r.status, length: r.status === 'found' ? r.cost : null, moves: r.status === 'found' ? r.actions : [],
+    expanded: r.stats.expanded, generated: r.stats.generated, seconds: r.stats.seconds,
+  };
   if (json) printJson(out);
   else process.stdout.write(`${text.puzzleLine(out)}\n`);
   return out.status === 'found' ? 0 : 1;

@@ -279,7 +279,7 @@ export function checkRelaxations(options: CheckRelaxationsOptions = {}): { rows:
   // True puzzle distances from the specialised optimal solver (a full 8-puzzle table per goal is slow).
   const puzzleDistance = (s: PuzzleState, g: PuzzleState): number => {
     const r = puzzleIdaStar(s, g, { heuristic: 'manhattan' });
-    return r.status === 'found' ? r.length : Infinity;
+    return r.status === 'found' ? r.cost : Infinity;
   };
   for (const dropped of [['blank-only'], ['adjacent-only'], ['blank-only', 'adjacent-only']]) {
     rows.push(checkOne(puzzle, dropped, puzzlePairs, weight, puzzleDistance, points));

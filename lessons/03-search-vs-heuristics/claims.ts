@@ -103,7 +103,7 @@ function heuristicFor(name: string, goal: PuzzleState): Heuristic<PuzzleState, P
   const pdb = sharedPdb(goal);
   return (s, g) => {
     const r = puzzleIdaStar(s, g, { heuristic: 'pdb', pdb });
-    return r.status === 'found' ? r.length : 0;
+    return r.status === 'found' ? r.cost : 0;
   };
 }
 

@@ -114,7 +114,7 @@ export function puzzleInstances(size: number, walk: number, count: number, seed:
     const start = randomPuzzle(size, { walk, rng: rng.fork(i) });
     const r = puzzleIdaStar(start, goal, { heuristic: 'pdb', pdb });
     if (r.status !== 'found') fail(MODULE, searchVsHeuristicsMessages.referenceBudget());
-    return { start, goal, depth: r.length, label: `walk ${walk} #${i} (depth ${r.length})` };
+    return { start, goal, depth: r.cost, label: `walk ${walk} #${i} (depth ${r.cost})` };
   });
 }
 
