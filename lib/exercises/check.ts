@@ -1,5 +1,6 @@
 import { fail, RetargetLabError } from '../core/errors';
 import { createRegistry } from '../core/registry';
+import { exercisesMessages } from './messages';
 import type { CheckReport, Exercise } from './types';
 
 const MODULE = 'exercises/check';
@@ -26,7 +27,7 @@ function getExercise(id: string): Exercise {
  */
 export function evaluateExercise(id: string, answer: unknown, opts: { seed?: number; count?: number } = {}): CheckReport {
   const ex = getExercise(id);
-  if (opts.seed !== undefined && !ex.generate) fail(MODULE, `exercise "${id}" has no generated cases; call it without a seed.`);
+  if (opts.seed !== undefined && !ex.generate) fail(MODULE, exercisesMessages.noGenerated(id));
   const cases = opts.seed !== undefined ? ex.generate!(opts.seed, opts.count ?? 20) : ex.visible();
   const failures: CheckReport['failures'] = [];
   for (const c of cases) {

@@ -10,28 +10,11 @@ import type { Budget, SearchResult, SearchStats } from './problem';
 import { isSolvable, type PuzzleMove, type PuzzleState } from '../envs/sliding-puzzle';
 import { loadOrBuildPatternDatabase, type PatternDatabase } from '../heuristics/pdb';
 
+import { searchMessages } from './messages';
+
 const MODULE = 'search/puzzle-idastar';
 
-const text = {
-  badState: (name: string, v: unknown) =>
-    `${name} must be a PuzzleState {size: 3 or 4, tiles: Uint8Array of size*size holding 0..size*size-1 once each}, got ${describe(v)}; build one with parsePuzzle().`,
-  sizeMismatch: (a: number, b: number) =>
-    `state is a ${a}x${a} puzzle but goal is ${b}x${b}; pass a goal of the same size (puzzleGoal(${a}, 'blank-first')).`,
-  unsolvable: () =>
-    `this state cannot reach the goal (the permutation parity differs); check the tile order or the goal convention (blank-first vs blank-last).`,
-  badHeuristic: (h: unknown) => `unknown heuristic "${String(h)}"; use 'manhattan', 'linear-conflict' or 'pdb'.`,
-  pdbMismatch: () =>
-    `the pattern database was built for another goal or size; build one for this goal with loadOrBuildPatternDatabase(goal).`,
-  badOptions: (o: unknown) => `options must be an object like {heuristic: 'manhattan'}, got ${describe(o)}.`,
-} as const;
 
-function describe(v: unknown): string {
-  if (v === null || typeof v !== 'object') return String(v);
-  try {
-    const o = v as { size?: unknown; tiles?: unknown };
-    return JSON.stringify({ size: o.size, tiles: o.tiles instanceof Uint8Array ? Array.from(o.tiles) : o.tiles }).slice(0, 100);
-  } catch { return Object.prototype.toString.call(v); }
-}
 
 export type PuzzleHeuristicName = 'manhattan' | 'linear-conflict' | 'pdb';
 
@@ -75,20 +58,20 @@ const ABORT = -2;
  * if (r.status === 'found') console.log(r.cost, r.actions.join(' '), r.stats.generated / r.stats.seconds, 'nodes/s');
  */
 export function puzzleIdaStar(state: PuzzleState, goal: PuzzleState, options: PuzzleIdaStarOptions = {}): PuzzleSearchResult {
-  if (options === null || typeof options !== 'object') fail(MODULE, text.badOptions(options));
+  if (options === null || typeof options !== 'object') fail(MODULE, searchMessages.puzzleBadOptions(options));
   checkState('state', state);
   checkState('goal', goal);
-  if (state.size !== goal.size) fail(MODULE, text.sizeMismatch(state.size, goal.size));
-  if (!isSolvable(state, goal)) fail(MODULE, text.unsolvable());
+  if (state.size !== goal.size) fail(MODULE, searchMessages.puzzleSizeMismatch(state.size, goal.size));
+  if (!isSolvable(state, goal)) fail(MODULE, searchMessages.puzzleUnsolvable());
   const heuristic = options.heuristic ?? 'manhattan';
   if (heuristic !== 'manhattan' && heuristic !== 'linear-conflict' && heuristic !== 'pdb') {
-    fail(MODULE, text.badHeuristic(heuristic));
+    fail(MODULE, searchMessages.puzzleBadHeuristic(heuristic));
   }
   if (options.budget !== undefined) checkBudget(MODULE, options.budget);
   let pdb: PatternDatabase | undefined;
   if (heuristic === 'pdb') {
     pdb = options.pdb ?? loadOrBuildPatternDatabase(goal);
-    if (pdb.size !== goal.size || !pdb.goal.every((t, i) => t === goal.tiles[i])) fail(MODULE, text.pdbMismatch());
+    if (pdb.size !== goal.size || !pdb.goal.every((t, i) => t === goal.tiles[i])) fail(MODULE, searchMessages.puzzlePdbMismatch());
   }
   return run(state, goal, heuristic, pdb, options.budget);
 }
@@ -334,10 +317,10 @@ function checkState(name: string, s: unknown): asserts s is PuzzleState {
   const st = s as PuzzleState | null;
   const ok = !!st && typeof st === 'object' && (st.size === 3 || st.size === 4)
     && st.tiles instanceof Uint8Array && st.tiles.length === st.size * st.size;
-  if (!ok) fail(MODULE, text.badState(name, s));
+  if (!ok) fail(MODULE, searchMessages.puzzleBadState(name, s));
   const seen = new Uint8Array(st.tiles.length);
   for (const t of st.tiles) {
-    if (t >= seen.length || seen[t]) fail(MODULE, text.badState(name, s));
+    if (t >= seen.length || seen[t]) fail(MODULE, searchMessages.puzzleBadState(name, s));
     seen[t] = 1;
   }
 }
