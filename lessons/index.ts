@@ -39,3 +39,6 @@ import './11-value-painting/claims';
 import './11-value-painting/exercises';
 import './12-interpretability-scenarios/claims';
 import './12-interpretability-scenarios/exercises';
+
+// The coverage ledger: every point of the post and its comments, and where the lab treats it.
+import './coverage';

@@ -26,7 +26,7 @@ defineClaim({
     paraphrase: 'A commenter expects most trained tasks to have heuristics that solve them much faster than fully general algorithms, with multiplicative rather than additive speed-ups, so general (retargetable) systems cannot compete.',
     quote: 'general algorithms just can\'t compete',
   },
-  claim: 'On a family of routine errands in one town, a general searcher (A* with a relaxation heuristic, nothing precomputed) does at least `tax` times more work per query than specialists holding an exact table per errand, when each errand is asked `queriesPerTask` times.',
+  claim: 'On a family of routine errands in one town, a general searcher (A* with a relaxation heuristic, nothing precomputed) does at least `tax` times more work per query than specialists holding an exact table per errand, when each errand is asked `queriesPerTask` times. (The lab\'s stand-in: exact tables amortised over repeats, the extreme case of a specialised heuristic; it does not measure how much structure real domains offer.)',
   criterion: 'Let ratio = (searcher work per query) / (specialist work per query, table building amortised over queriesPerTask queries). Supported if ratio >= tax; not supported if ratio < 1 (the general searcher is cheaper); depends in between.',
   params: {
     queriesPerTask: { default: 100, description: 'how often each routine errand is asked (amortises the tables)', min: 1, max: 1e6 },
@@ -73,12 +73,12 @@ defineClaim({
 
 defineClaim({
   id: '09-cache-plus-search',
-  title: 'Mostly cached behaviour, with search for the rest, beats both pure strategies',
+  title: 'Mostly cached behaviour, with search for the rest, beats both pure strategies (the lab\'s extension)',
   notebook: '09-generalization-vs-specialization',
   source: {
     who: 'comment',
-    thread: 'humans as retargetable searchers (the author\'s reply about adult humans)',
-    paraphrase: 'Replying in the comments, the post\'s author answers that humans do have a retargetable search, retargeted across very varied jobs, but that most people mostly operate out of cache and only sometimes search.',
+    thread: 'humans as retargetable searchers (the reply about adult humans); the claim is the lab\'s own extension',
+    paraphrase: 'A reply says humans do have a retargetable search, retargeted across very varied jobs, and remarks, as a description rather than an efficiency claim, that most people mostly operate out of cache. The lab extends the remark into a claim about cost.',
     quote: 'most people mostly just operate out of cache',
   },
   claim: 'On a stream of routine errands (Zipf frequencies) with never-seen errands mixed in at rate `novelty`, caching an errand once the search spent on it reaches the price of its table, and searching otherwise, costs at least 10% less than both always searching and caching every errand.',

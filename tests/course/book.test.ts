@@ -78,6 +78,7 @@ describe('course/book: which outputs a page shows', () => {
     const book = await buildBook({ notebooksDir: nbDir, outDir: path.join(dir, 'site'), executedDir: exDir, execute: false, kernel: noKernel });
     expect(book.pages.map((p) => [p.file, p.outputs])).toEqual([
       ['index.html', undefined], ['01-fresh.html', 'cached'], ['02-stale.html', 'stale'], ['03-never.html', 'none'], ['claims.html', undefined],
+      ['coverage.html', undefined],
     ]);
     const read = (f: string) => fs.readFileSync(path.join(dir, 'site', f), 'utf8');
     expect(read('01-fresh.html')).toContain('executed Fresh');
@@ -89,6 +90,8 @@ describe('course/book: which outputs a page shows', () => {
     }
     // ledger claims are listed but not run
     expect(read('claims.html')).toMatch(/<h1>Claims<\/h1>/);
+    // the coverage page lists the ledger's points, linked to notebook sections
+    expect(read('coverage.html')).toMatch(/<h1>Coverage<\/h1>[\s\S]*id="point-post-recipe"/);
     expect(fs.existsSync(path.join(exDir, '03-never.ipynb'))).toBe(false);
   });
 
