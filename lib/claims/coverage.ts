@@ -1,5 +1,6 @@
 import { fail } from '../core/errors';
 import { createRegistry } from '../core/registry';
+import { claimsMessages } from './messages';
 
 const MODULE = 'claims/coverage';
 
@@ -50,7 +51,7 @@ const order: string[] = [];
 /** Registers one entry (ids unique; the shape is checked now, references by {@link checkCoverage}). */
 export function defineCoverage(entry: CoverageEntry): CoverageEntry {
   const shape = shapeProblems(entry);
-  if (shape.length) fail(MODULE, `coverage entry "${entry.id}": ${shape.join('; ')}.`);
+  if (shape.length) fail(MODULE, claimsMessages.coverageBadEntry(entry.id, shape));
   registry.define(entry);
   order.push(entry.id);
   return entry;

@@ -1,4 +1,4 @@
-/** Error texts of lib/claims (the ledger engine): what went wrong and what to do. */
+/** Error texts of lib/claims (the ledger and coverage engines): what went wrong and what to do. */
 const where = (id: string, name: string) => `claim "${id}" parameter "${name}"`;
 
 export const claimsMessages = {
@@ -12,4 +12,6 @@ export const claimsMessages = {
     `${where(id, name)} must be one of ${choices.join(', ')}, got ${JSON.stringify(raw)}.`,
   unknownParam: (id: string, name: string, known: readonly string[]) =>
     `claim "${id}" has no parameter "${name}"; its parameters are: ${known.join(', ') || '(none)'}.`,
+  coverageBadEntry: (id: string, problems: readonly string[]) =>
+    `coverage entry "${id}": ${problems.join('; ')}; fix the entry in lessons/coverage.ts.`,
 } as const;
