@@ -13,6 +13,7 @@ export * from './09-generalization-vs-specialization/tasks/index';
 export * from './10-editing-facts-vs-search/editing/index';
 export * from './11-value-painting/world/index';
 export * from './12-interpretability-scenarios/scenarios/index';
+export * from './13-the-cruxes/experiment';
 
 import './00-welcome/exercises';
 import './01-search-as-retargetable-process/claims';
