@@ -86,3 +86,33 @@ describe('each check catches a planted bad entry', () => {
     expect(markdownHeadings('# 01 · Title\ntext\n```\n# not a heading\n```\n## 2 · `code` and *emphasis*\n')).toEqual(['01 · Title', '2 · code and emphasis']);
   });
 });
+
+describe('retarget-lab claims --coverage', () => {
+  async function run(argv: string[]): Promise<string> {
+    const { command } = await import('../../cli/claims');
+    const chunks: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((c: string | Uint8Array) => { chunks.push(String(c)); return true; }) as typeof process.stdout.write;
+    try { expect(await command.run(argv)).toBe(0); } finally { process.stdout.write = write; }
+    return chunks.join('');
+  }
+
+  it('prints the table with the counts, as JSON and as CSV', async () => {
+    const n = coverageCounts();
+    const text = await run(['--coverage']);
+    expect(text).toMatch(/^point\s+speaker\s+treatment\s+where/);
+    expect(text).toContain(`${listCoverage().length} points: ${n.tested} tested, ${n.discussed} discussed, ${n['out of scope']} out of scope, ${n.open} open.`);
+    const json = JSON.parse(await run(['--coverage', '--json']));
+    expect(json.counts).toEqual(n);
+    expect(json.entries.map((e: CoverageEntry) => e.id)).toEqual(listCoverage().map((e) => e.id));
+    const csv = (await run(['--coverage', '--csv'])).trim().split('\n');
+    expect(csv[0]).toBe('id,speaker,thread,paraphrase,quote,treatment,where,related,note');
+    expect(csv.length).toBeGreaterThan(listCoverage().length);
+  });
+
+  it('rejects --csv without --coverage, and claim ids with it', async () => {
+    const { command } = await import('../../cli/claims');
+    await expect(command.run(['--csv'])).rejects.toThrow(/cli\/claims: --csv goes with --coverage/);
+    await expect(command.run(['--coverage', '01-retargetable-search'])).rejects.toThrow(/--coverage takes no claim ids/);
+  });
+});
