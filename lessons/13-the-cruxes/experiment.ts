@@ -75,9 +75,10 @@ export const CRUXES: readonly Crux[] = [
     ],
   },
   {
-    id: 'natural-abstractions', heading: '6 · Natural abstractions: is there a target to write?',
+    id: 'natural-abstractions', heading: '6 · Natural abstractions: is there a target to write?', subsections: ['Do independently trained agents share the concept?'],
     question: 'Does the AI have a concept close enough to our target, in a place we can find and write?',
     claims: [
+      { id: '13-shared-concept', supportedFavours: 'the post' },
       { id: '05-target-located', params: { mazes: 100 }, supportedFavours: 'the post' },
       { id: '10-search-editable-like-facts', params: { rooms: 50 }, supportedFavours: 'the post' },
       { id: '10-rome-edits-facts', params: { edits: 3 }, supportedFavours: 'the post' },
