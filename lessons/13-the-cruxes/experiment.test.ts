@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listClaims, type ClaimOutcome } from '../../lib/claims/index';
+import { getClaim, listClaims, resolveParams, type ClaimOutcome } from '../../lib/claims/index';
 import { CRUXES, cruxPoints, cruxRows, getCrux } from '../../index';
 import { notebookHeadings } from '../../course/coverage';
 
@@ -15,6 +15,10 @@ describe('lesson 13: the cruxes', () => {
     const used = CRUXES.flatMap((c) => c.claims.map((k) => k.id));
     for (const id of used) expect(ids).toContain(id);
     expect(ids.filter((id) => !used.includes(id))).toEqual([]);
+  });
+
+  it('the fast parameters notebook 13 runs each claim with are parameters the claim has', () => {
+    for (const c of CRUXES) for (const k of c.claims) expect(() => resolveParams(getClaim(k.id), k.params ?? {})).not.toThrow();
   });
 
   it('every crux lists the coverage points discussed under it', () => {

@@ -37,7 +37,7 @@ export const CRUXES: readonly Crux[] = [
     question: 'Will the systems we care about contain a retargetable internal search at all?',
     claims: [
       { id: '01-retargetable-search', supportedFavours: 'neither' },
-      { id: '04-goal-misgeneralization', params: { episodes: 100 }, supportedFavours: 'neither' },
+      { id: '04-goal-misgeneralization', params: { episodes: 60 }, supportedFavours: 'neither' },
       { id: '06-policy-retargetable', supportedFavours: 'the post' },
     ],
   },
@@ -79,10 +79,10 @@ export const CRUXES: readonly Crux[] = [
     question: 'Does the AI have a concept close enough to our target, in a place we can find and write?',
     claims: [
       { id: '13-shared-concept', supportedFavours: 'the post' },
-      { id: '05-target-located', params: { mazes: 100 }, supportedFavours: 'the post' },
-      { id: '10-search-editable-like-facts', params: { rooms: 50 }, supportedFavours: 'the post' },
-      { id: '10-rome-edits-facts', params: { edits: 3 }, supportedFavours: 'the post' },
-      { id: '10-localization-informs-editing', params: { edits: 3 }, supportedFavours: 'the post' },
+      { id: '05-target-located', params: { mazes: 60 }, supportedFavours: 'the post' },
+      { id: '10-search-editable-like-facts', params: { rooms: 30 }, supportedFavours: 'the post' },
+      { id: '10-rome-edits-facts', params: { edits: 2 }, supportedFavours: 'the post' },
+      { id: '10-localization-informs-editing', params: { edits: 2 }, supportedFavours: 'the post' },
       { id: '11-concept-extrapolation', params: { episodes: 30 }, supportedFavours: 'the critics' },
     ],
   },
@@ -98,7 +98,7 @@ export const CRUXES: readonly Crux[] = [
     id: 'inner-outer', heading: '8 · What retargeting solves, and what it leaves',
     question: 'Does retargeting remove inner alignment and leave only outer alignment, as the post says?',
     claims: [
-      { id: '06-retarget-removes-misgeneralization', params: { episodes: 100 }, supportedFavours: 'the post' },
+      { id: '06-retarget-removes-misgeneralization', params: { episodes: 60 }, supportedFavours: 'the post' },
       { id: '11-value-painting-retargets', params: { episodes: 30 }, supportedFavours: 'the post' },
     ],
   },
