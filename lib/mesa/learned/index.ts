@@ -15,7 +15,7 @@ export { LearnedSearchAgent, defaultIterations, MAX_ITERATIONS } from './agent';
 export type { LearnedAgentOptions } from './agent';
 export { moveFields, followField, fieldAccuracy } from './fields';
 export type { LearnedNet } from './fields';
-export { thinkingTime, thinkingTimeChart, DEFAULT_THINKING_ITERATIONS } from './thinking-time';
+export { thinkingTime, fixedComputeRows, thinkingTimeChart, DEFAULT_THINKING_ITERATIONS } from './thinking-time';
 export type { ThinkingTimeRow, ThinkingTimeOptions } from './thinking-time';
 export { wavefront, wavefrontChart, wavefrontFramesChart, ridgeFit } from './wavefront';
 export type { WavefrontRow, WavefrontFrameRow, WavefrontResult } from './wavefront';

@@ -5,6 +5,8 @@
  * (the plain policy net) has one fixed amount of compute.
  */
 import { cheeseMazeLevels } from '../../envs/cheese-maze';
+import type { NamedModel } from '../model';
+import { rollout } from '../rollout';
 import type { ChartRow, VlSpec } from '../../viz/index';
 import { lineChart } from '../../viz/index';
 import type { LearnedNet } from './fields';
@@ -39,7 +41,7 @@ export function thinkingTime(net: LearnedNet, opts: ThinkingTimeOptions = {}, la
   const its = opts.iterations ?? DEFAULT_THINKING_ITERATIONS;
   const rows: ThinkingTimeRow[] = [];
   for (const size of sizes) {
-    const levels = cheeseMazeLevels('test', opts.count ?? 24, `held-out/${String(opts.seed ?? 1)}/${size}`, { size });
+    const levels = heldOutLevels(size, opts);
     const fields = moveFields(net, levels, its);
     for (const n of its) {
       const fs = fields.get(n)!;
@@ -53,6 +55,24 @@ export function thinkingTime(net: LearnedNet, opts: ThinkingTimeOptions = {}, la
     }
   }
   return rows;
+}
+
+function heldOutLevels(size: number, opts: ThinkingTimeOptions) {
+  return cheeseMazeLevels('test', opts.count ?? 24, `held-out/${String(opts.seed ?? 1)}/${size}`, { size });
+}
+
+/**
+ * The same held-out mazes rolled out by an agent without iterations (e.g. the plain policy
+ * net, which only reads mazes of its own size): one success figure, repeated at every
+ * iteration count so it draws as a flat line beside the learned net.
+ */
+export function fixedComputeRows(agent: NamedModel, opts: ThinkingTimeOptions = {}, label = agent.kind): ThinkingTimeRow[] {
+  const levels = heldOutLevels(agent.size, opts);
+  const eps = rollout(agent, levels);
+  const success = eps.filter((e) => e.outcome === 'cheese').length / levels.length;
+  return (opts.iterations ?? DEFAULT_THINKING_ITERATIONS).map((iterations) => ({
+    agent: label, size: agent.size, iterations, mazes: levels.length, rollout: success, allCells: NaN, cellAccuracy: NaN,
+  }));
 }
 
 /**
