@@ -23,4 +23,5 @@ export { computeVsDistance, computeVsDistanceChart } from './compute-distance';
 export type { ComputeDistanceRow, ComputeDistanceResult } from './compute-distance';
 export { outcomesByCheeseDistance, goalsChart } from './goals';
 export type { GoalRow, GoalOptions } from './goals';
+export { SHIPPED_WEIGHTS, shippedNet, loadLearnedAgent } from './shipped';
 export { learnedMessages } from './messages';
