@@ -58,8 +58,9 @@ export function computeVsDistance(net: LearnedNet, opts: { size?: number; count?
   return { rows, slope, intercept: my - slope * mx, correlation: sxx && syy ? sxy / Math.sqrt(sxx * syy) : 0 };
 }
 
-export function computeVsDistanceChart(r: ComputeDistanceResult): VlSpec {
-  const data = r.rows.filter((x) => x.cells > 0).flatMap((x) => [
+/** Mean settle iteration by distance (distances with at least `minCells` cells), beside the one-iteration-per-step line. */
+export function computeVsDistanceChart(r: ComputeDistanceResult, minCells = 5): VlSpec {
+  const data = r.rows.filter((x) => x.cells >= minCells).flatMap((x) => [
     { distance: x.distance, iteration: x.meanIteration, series: 'learned net: mean settle iteration' },
     { distance: x.distance, iteration: x.distance, series: 'one iteration per step (reference)' },
   ]);
