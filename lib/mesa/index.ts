@@ -19,3 +19,4 @@ export { loadOrTrainAgent, loadAgent, saveAgent, agentCachePath, CACHE_VERSION }
 export { evaluateAgent, summarize, misgeneralizationByDistance, misgeneralizationChart } from './evaluate';
 export type { EvaluationSummary, MisgeneralizationRow } from './evaluate';
 export { mesaMessages } from './messages';
+export * from './learned/index';
