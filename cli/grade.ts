@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RetargetLabError } from '../lib/core/errors';
 import { gradeSubmissions, gradesCsv, gradesTable } from '../course/grade';
+import { installSignalCleanup } from '../kernel/client';
+import { MAX_TIMEOUT_SECONDS } from './run';
 import { checkoutKernelSpec, projectRoot } from '../kernel/kernelspec';
 import { parseCommandArgs, printJson, type Command } from './command';
 
@@ -34,8 +36,6 @@ by the reference's when run and the submission's status is "tampered".
 Exit status: 0 every submission graded cleanly, 1 a submission could not be graded or was flagged
 as tampered, 2 bad input.`;
 
-/** The longest per-cell timeout a Node timer can hold, in seconds. */
-export const MAX_TIMEOUT_SECONDS = 2_147_483;
 
 function positiveNumber(name: string, raw: string | undefined, fallback: number, integer = false, max = Number.MAX_SAFE_INTEGER): number {
   if (raw === undefined) return fallback;
@@ -78,6 +78,7 @@ export const command: Command = {
     if (files.length === 0) throw new RetargetLabError('cli/grade', `no .ipynb files in ${positionals.join(', ')}.`);
     const sourceDir = path.resolve(values.source ?? path.join(projectRoot, 'notebooks'));
     const outDir = path.resolve(values.out ?? path.join(projectRoot, 'build', 'grades'));
+    installSignalCleanup();
     const results = await gradeSubmissions(files, {
       kernel: checkoutKernelSpec(values.kernel), sourceDir, outDir, jobs, timeoutSeconds, sandbox,
       onProgress: (line) => process.stderr.write(`${line}\n`),

@@ -41,12 +41,44 @@ export interface ExecuteResult {
 }
 
 const live = new Set<ChildProcess>();
+/** Files and folders to remove when this process is stopped (connection files, sandboxes). */
+const leftovers = new Set<string>();
 let exitHookInstalled = false;
+
+/** Kills every kernel this process started and removes their connection files (synchronous). */
+export function killAllKernels(): void {
+  for (const child of live) { try { child.kill('SIGKILL'); } catch { /* gone */ } }
+  for (const f of leftovers) { try { fs.rmSync(f, { recursive: true, force: true }); } catch { /* gone */ } }
+}
+
+/** Registers a file or folder removed by killAllKernels (and forgets it when `remove` is called). */
+export function trackLeftover(file: string): () => void {
+  leftovers.add(file);
+  return () => { leftovers.delete(file); };
+}
+
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   // Never leave a kernel process behind, whatever way this process ends.
-  process.on('exit', () => { for (const child of live) { try { child.kill('SIGKILL'); } catch { /* gone */ } } });
+  process.on('exit', killAllKernels);
+}
+
+let signalsInstalled = false;
+/**
+ * For commands that start kernels (`run`, `grade`): on SIGINT or SIGTERM, kill every kernel, remove
+ * the connection files and sandboxes, and exit with 128 + the signal number.
+ */
+export function installSignalCleanup(): void {
+  if (signalsInstalled) return;
+  signalsInstalled = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\nretarget-lab: ${signal}: stopping the kernels\n`);
+      killAllKernels();
+      process.exit(code);
+    });
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -167,6 +199,7 @@ export class KernelClient {
       connectionFile = path.join(os.tmpdir(), `retarget-lab-kernel-${randomUUID()}.json`);
     }
     fs.writeFileSync(connectionFile, JSON.stringify(connection), { mode: 0o600 });
+    leftovers.add(connectionFile);
     if (sandbox) fs.chownSync(connectionFile, 65534, 65534);
     let argv = found.spec.argv.map((a) => a.replace('{connection_file}', connectionFile));
     if (sandbox) argv = sandbox.wrap(argv);
@@ -407,5 +440,6 @@ export class KernelClient {
     }
     for (const s of [this.shell, this.control, this.iopub]) { try { s.close(); } catch { /* closed */ } }
     try { fs.unlinkSync(this.connectionFile); } catch { /* removed */ }
+    leftovers.delete(this.connectionFile);
   }
 }

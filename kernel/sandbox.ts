@@ -22,6 +22,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RetargetLabError } from '../lib/core/errors';
+import { trackLeftover } from './client';
 
 const MODULE = 'kernel/sandbox';
 
@@ -140,6 +141,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   const projectRoot = fs.realpathSync(opts.projectRoot);
   const limits = { memoryMiB: 3072, cpuSeconds: 600, processes: 512, fileMiB: 256, tmpMiB: 256, ...opts.limits };
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'retarget-lab-sandbox-'));
+  const forget = trackLeftover(root);
   const connDir = path.join(root, 'conn');
   const workdir = path.join(root, 'work');
   fs.mkdirSync(connDir, { mode: 0o700 });
@@ -159,7 +161,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   const ro = (p: string) => (fs.existsSync(p) ? ['--ro-bind', p, p] : []);
   const project = [
     'package.json', 'index.ts', 'tsconfig.json', 'lib', 'lessons', 'kernel', 'node_modules',
-    path.join('build', 'types'), path.join('build', 'mesa'), path.join('build', 'pdb'), path.join('build', 'editing'),
+    ...['types', 'mesa', 'pdb', 'editing', 'worldmodel'].map((d) => path.join('build', d)),
   ].flatMap((rel) => ro(path.join(projectRoot, rel)));
   const hidden = lessonTestFiles(projectRoot).flatMap((f) => ['--ro-bind', '/dev/null', f]);
   const env: Record<string, string> = {
@@ -193,6 +195,6 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   return {
     root, connDir, workdir, workdirInside, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
     wrap: (argv) => [bwrap, ...bwrapArgs, '--', ...limitArgs, ...dropUser, ...argv],
-    dispose: () => { try { fs.rmSync(root, { recursive: true, force: true }); } catch { /* already gone */ } },
+    dispose: () => { forget(); try { fs.rmSync(root, { recursive: true, force: true }); } catch { /* already gone */ } },
   };
 }
