@@ -30,8 +30,11 @@ describe.skipIf(!sandboxAvailable())('course/grade: hostile submissions in the b
   const checkerFile = path.join(projectRoot, 'lib', 'exercises', 'check.ts');
   const checkerBefore = fs.readFileSync(checkerFile);
   const sleepSeconds = 4000 + Math.floor(Math.random() * 999);
+  // The grader's temp folder (connection files, sandboxes) is unique to this run, so the
+  // sibling-killer's aim (kernels whose command line mentions it) can only be this run's kernels.
+  const graderTmp = tempDir('rl-hostile-tmp-');
   const submissions = hostileSubmissions({
-    referenceFile: fixture, victimFile: path.join(dir, 'good.ipynb'), outDir: out, checkerFile, sleepSeconds,
+    referenceFile: fixture, victimFile: path.join(dir, 'good.ipynb'), outDir: out, checkerFile, sleepSeconds, kernelMarker: graderTmp,
   });
   const files = Object.keys(submissions).map((n) => path.join(dir, n));
   const before = new Map<string, Buffer>();
@@ -44,10 +47,13 @@ describe.skipIf(!sandboxAvailable())('course/grade: hostile submissions in the b
     for (const [name, text] of Object.entries(submissions)) fs.writeFileSync(path.join(dir, name), text);
     for (const f of files) before.set(f, fs.readFileSync(f));
     process.env.RT_SECRET = 'hunter2';
+    const tmpBefore = process.env.TMPDIR;
+    process.env.TMPDIR = graderTmp;
     try {
       results = await gradeSubmissions(files, { kernel: spec, sourceDir: fixtureDir, outDir: out, jobs: 2, timeoutSeconds: TIMEOUT, onProgress: (l) => progress.push(l) });
     } finally {
       delete process.env.RT_SECRET;
+      if (tmpBefore === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = tmpBefore;
     }
     by = Object.fromEntries(results.map((r) => [path.basename(r.submission), r]));
   }, 900_000);

@@ -18,6 +18,11 @@ export interface HostileContext {
   checkerFile: string;
   /** A number only the spawned `sleep` processes carry, to find survivors. */
   sleepSeconds: number;
+  /**
+   * Text in the command line of every kernel of this grading run (its temp folder): the
+   * sibling-killer only aims at those, never at other kernels on the machine.
+   */
+  kernelMarker: string;
 }
 
 /** A copy of `nb` whose solution cell `id` is `source` (the whole cell). */
@@ -44,7 +49,7 @@ export function hostileSubmissions(ctx: HostileContext): Record<string, string> 
   const subs: Record<string, Notebook> = {
     'good.ipynb': both(DOUBLE, SUM),
     // 2. Patching or shadowing the checker from a solution cell.
-    'patch.ipynb': withDouble('(check as any).exercise = () => { console.log("✓ all tests pass"); };\nfunction double(n: number): number { return 0; }', 'return 0;'),
+    'patch.ipynb': withDouble('import { check } from "retarget-lab";\n(check as any).exercise = () => { console.log("✓ all tests pass"); };\nfunction double(n: number): number { return 0; }', 'return 0;'),
     'shadow.ipynb': withDouble('function double(n: number): number { return 0; }\nconst check = { exercise: (..._args: unknown[]) => { console.log("✓ all tests pass"); } };', 'return 0;'),
     'builtins.ipynb': withDouble('const realPush = Array.prototype.push;\nArray.prototype.push = function (this: unknown[], ...items: unknown[]) { return items.length && typeof items[0] === "object" && items[0] !== null && "expected" in (items[0] as object) ? 0 : realPush.apply(this, items); };\nfunction double(n: number): number { return 0; }', 'return 0;'),
     // 1. Reading the answers, the environment; writing elsewhere; editing the checkout.
@@ -60,8 +65,12 @@ export function hostileSubmissions(ctx: HostileContext): Record<string, string> 
     'kill-parent.ipynb': withDouble(`try { process.kill(process.ppid, "SIGKILL"); } catch { /* not allowed */ }\nfunction double(n: number): number { ${DOUBLE} }`),
     'kill-sibling.ipynb': withDouble([
       'const fs = require("fs");',
-      'for (const pid of fs.readdirSync("/proc").filter((p: string) => /^\\d+$/.test(p) && Number(p) !== process.pid)) {',
-      '  try { if (/launch\\.cjs|tslab|bwrap/.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"))) process.kill(Number(pid), "SIGKILL"); } catch { /* gone or not ours */ }',
+      '// For 12 s, SIGKILL every other kernel in sight (whoever is graded alongside).',
+      'const pause = new Int32Array(new SharedArrayBuffer(4));',
+      'for (const until = Date.now() + 12_000; Date.now() < until; Atomics.wait(pause, 0, 0, 300)) {',
+      '  for (const pid of fs.readdirSync("/proc").filter((p: string) => /^\\d+$/.test(p) && Number(p) !== process.pid)) {',
+      `    try { if (fs.readFileSync(\`/proc/\${pid}/cmdline\`, "utf8").includes(${q(ctx.kernelMarker)})) process.kill(Number(pid), "SIGKILL"); } catch { /* gone or not ours */ }`,
+      '  }',
       '}',
       `function double(n: number): number { ${DOUBLE} }`,
     ].join('\n')),
