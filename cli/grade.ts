@@ -33,8 +33,13 @@ Tampering: a locked or test cell whose nbgrader checksum differs from the refere
 ("tampered <grade_id>"); an edited or deleted test cell scores 0, an edited locked cell is replaced
 by the reference's when run and the submission's status is "tampered".
 
-Exit status: 0 every submission graded cleanly, 1 a submission could not be graded or was flagged
-as tampered, 2 bad input.`;
+Checker: test cells run against a sealed checker that attests each passing check with a per-run
+HMAC token; a patched, shadowed or bypassed checker earns nothing ("unattested <grade_id>"),
+replaced built-ins are flagged ("tampered runtime <grade_id>"), and a student cell that assigns or
+shadows check is flagged ("checker tampering cell N").
+
+Exit status: 0 every submission graded cleanly, 1 a submission could not be graded (its kernel did
+not start), was flagged as tampered, 2 bad input.`;
 
 
 function positiveNumber(name: string, raw: string | undefined, fallback: number, integer = false, max = Number.MAX_SAFE_INTEGER): number {
