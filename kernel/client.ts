@@ -255,12 +255,16 @@ export class KernelClient {
     }
   }
 
-  private push(p: Pending, out: NbOutput): void {
+  private push(p: Pending, output: NbOutput): void {
+    let out = output;
     if (p.clearOnNext) { p.outputs.length = 0; p.clearOnNext = false; p.kept = 0; }
     const size = out.output_type === 'stream' ? out.text.length : JSON.stringify(out).length;
     if (p.kept + size > this.outputCap) {
-      p.dropped += size;
-      return;
+      // Keep what fits of a stream (its head), drop the rest and count it.
+      const room = this.outputCap - p.kept;
+      if (out.output_type !== 'stream' || room <= 0) { p.dropped += size; return; }
+      p.dropped += size - room;
+      out = { ...out, text: out.text.slice(0, room) };
     }
     p.kept += size;
     const last = p.outputs[p.outputs.length - 1];
