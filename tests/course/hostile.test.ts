@@ -156,3 +156,45 @@ describe('course/grade: a kernel that cannot start', () => {
     expect(r.error).toMatch(/kernel exited during startup/);
   }, 120_000);
 });
+
+describe.skipIf(!sandboxAvailable())('course/grade: limits inside the sandbox', () => {
+  const student = () => makeStudentNotebook(JSON.parse(fs.readFileSync(fixture, 'utf8')), fixture);
+
+  it('a memory hog in exercise 1 hits the memory limit and costs only exercise 1', async () => {
+    const dir = tempDir('rl-mem-');
+    const sub = path.join(dir, 'hog.ipynb');
+    fs.writeFileSync(sub, serializeNotebook(answer(answer(student(), 'fx-double', 'const hog: number[][] = []; for (;;) hog.push(new Array(1_000_000).fill(n));'), 'fx-sum', 'return xs.reduce((a, b) => a + b, 0);')));
+    const [r] = await gradeSubmissions([sub], { kernel: spec, sourceDir: fixtureDir, outDir: tempDir('rl-mem-out-'), timeoutSeconds: TIMEOUT, limits: { memoryMiB: 512 } });
+    expect(Object.fromEntries(r.exercises.map((e) => [e.id, e.points]))).toEqual({ 'fx-double': 0, 'fx-sum': 1 });
+    expect(r.exercises[0].status).toMatch(/died|failed/);
+  }, 300_000);
+
+  it('the wall-clock budget per submission stops a submission that keeps hanging, and says so', async () => {
+    const dir = tempDir('rl-wall-');
+    const sub = path.join(dir, 'slow.ipynb');
+    fs.writeFileSync(sub, serializeNotebook(answer(answer(student(), 'fx-double', 'while (true) { /* stuck */ }'), 'fx-sum', 'while (true) { /* stuck */ }')));
+    const t0 = Date.now();
+    const [r] = await gradeSubmissions([sub], { kernel: spec, sourceDir: fixtureDir, outDir: tempDir('rl-wall-out-'), timeoutSeconds: 60, wallSeconds: 25 });
+    expect((Date.now() - t0) / 1000).toBeLessThan(60);
+    expect(r.total).toBe(0);
+    expect(r.flags).toContain('wall-clock limit');
+  }, 300_000);
+});
+
+describe.skipIf(!sandboxAvailable())('course/grade: notebook 01, exercise 1 left as the stub, exercise 2 solved', () => {
+  it('exercise 2 keeps its points (it used to lose them with the import that lived in exercise 1\'s test cell)', async () => {
+    const nbFile = path.join(projectRoot, 'notebooks', '01-search-as-retargetable-process.ipynb');
+    const nb = JSON.parse(fs.readFileSync(nbFile, 'utf8'));
+    const { stubSolution } = await import('../../course/student');
+    const { gradeId } = await import('../../course/nbgrader');
+    const { sourceLines, sourceText } = await import('../../kernel/notebook');
+    const first = nb.cells.find((c: any) => /-solution$/.test(gradeId(c) ?? ''));
+    first.source = sourceLines(stubSolution(sourceText(first.source), first.cell_type));
+    const dir = tempDir('rl-nb01-');
+    const sub = path.join(dir, path.basename(nbFile));
+    fs.writeFileSync(sub, JSON.stringify(nb));
+    const [r] = await gradeSubmissions([sub], { kernel: spec, sourceDir: path.dirname(nbFile), outDir: tempDir('rl-nb01-out-'), timeoutSeconds: 120 });
+    expect(r.exercises.map((e) => [e.points, e.maxPoints])).toEqual([[0, 2], [2, 2]]);
+    expect(r.status).toBe('graded');
+  }, 600_000);
+});
