@@ -98,3 +98,27 @@ describe.skipIf(process.platform !== 'linux')('kernel: exits when its parent die
     await waitFor('the orphaned kernel to exit', () => (processExists(kernelPid) ? undefined : true), 15_000);
   }, 180_000);
 });
+
+describe.skipIf(process.platform !== 'linux')('cli/grade: stopped by SIGTERM mid-cell', () => {
+  it('kills the sandboxed kernels and removes the sandboxes and connection files', async () => {
+    const { sandboxAvailable } = await import('../../kernel/sandbox');
+    const { makeStudentNotebook } = await import('../../course/student');
+    const { readNotebook, serializeNotebook } = await import('../../kernel/notebook');
+    const { answer, fixture, fixtureDir } = await import('../course/helpers');
+    if (!sandboxAvailable()) return;
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-grade-signal-'));
+    const sub = path.join(tmp, 'loop.ipynb');
+    fs.writeFileSync(sub, serializeNotebook(answer(makeStudentNotebook(readNotebook(fixture), fixture), 'fx-double', 'while (true) { /* busy */ }')));
+    const child = spawn(process.execPath, [bin, 'grade', sub, '--source', fixtureDir, '--out', path.join(tmp, 'out'), '--timeout', '600'], {
+      env: { ...process.env, TMPDIR: tmp }, stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    await waitFor('a sandbox', () => fs.readdirSync(tmp).find((f) => f.startsWith('retarget-lab-sandbox-')));
+    await waitFor('the kernel', () => (pidsWith(tmp).length >= 2 ? true : undefined));
+    await sleep(8000);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    await waitFor('every process of the run to be gone', () => (pidsWith(tmp).length === 0 ? true : undefined), 15_000);
+    expect(fs.readdirSync(tmp).filter((f) => f.startsWith('retarget-lab-'))).toEqual([]);
+  }, 180_000);
+});
