@@ -200,7 +200,7 @@ export class KernelClient {
     }
     fs.writeFileSync(connectionFile, JSON.stringify(connection), { mode: 0o600 });
     leftovers.add(connectionFile);
-    if (sandbox) fs.chownSync(connectionFile, 65534, 65534);
+    sandbox?.own(connectionFile);
     let argv = found.spec.argv.map((a) => a.replace('{connection_file}', connectionFile));
     if (sandbox) argv = sandbox.wrap(argv);
     const child = spawn(argv[0], argv.slice(1), {

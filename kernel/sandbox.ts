@@ -63,6 +63,8 @@ export interface Sandbox {
   wrap(argv: string[]): string[];
   /** The environment the wrapper itself is started with (bwrap clears it for the kernel). */
   env: NodeJS.ProcessEnv;
+  /** Makes a file the grader wrote in `connDir` readable by the sandbox user. */
+  own(file: string): void;
   dispose(): void;
 }
 
@@ -78,16 +80,19 @@ export function findBwrap(): string | null {
   for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(':')) {
     const candidate = path.join(dir || '.', 'bwrap');
     if (!fs.existsSync(candidate)) continue;
-    const probe = spawnSync(candidate, ['--unshare-pid', '--unshare-net', '--ro-bind', '/', '/', '--', 'true'], { stdio: 'ignore', timeout: 10_000 });
+    const user = isRoot() ? [] : ['--unshare-user'];
+    const probe = spawnSync(candidate, [...user, '--unshare-pid', '--unshare-net', '--ro-bind', '/', '/', '--', 'true'], { stdio: 'ignore', timeout: 10_000 });
     if (probe.status === 0) bwrapChecked = candidate;
     break;
   }
   return bwrapChecked;
 }
 
-/** Whether the sandbox can run here (Linux, bwrap installed and usable, setpriv and prlimit present). */
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Whether the sandbox can run here (Linux, bwrap installed and usable, prlimit, and setpriv when run as root). */
 export function sandboxAvailable(): boolean {
-  return findBwrap() !== null && fs.existsSync('/usr/bin/setpriv') && fs.existsSync('/usr/bin/prlimit');
+  return findBwrap() !== null && fs.existsSync('/usr/bin/prlimit') && (!isRoot() || fs.existsSync('/usr/bin/setpriv'));
 }
 
 /** The message for machines without the sandbox. */
@@ -146,9 +151,12 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   const workdir = path.join(root, 'work');
   fs.mkdirSync(connDir, { mode: 0o700 });
   fs.mkdirSync(workdir, { mode: 0o700 });
-  // Only the sandbox user may use these two folders; the grader (root) can anyway.
-  fs.chownSync(connDir, SANDBOX_UID, SANDBOX_GID);
-  fs.chownSync(workdir, SANDBOX_UID, SANDBOX_GID);
+  // As root, the kernel runs as nobody: only it may use these two folders (the grader can anyway).
+  // Otherwise the kernel runs as the grader's user in a user namespace and owns them already.
+  const root_ = isRoot();
+  const own = (file: string) => { if (root_) fs.chownSync(file, SANDBOX_UID, SANDBOX_GID); };
+  own(connDir);
+  own(workdir);
   const workdirInside = opts.workdirInside ?? path.join(projectRoot, 'notebooks');
 
   // Folders bwrap creates on the way to a mount point are private (0700) unless made first.
@@ -187,14 +195,18 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     '--hostname', 'sandbox',
   ];
   const mib = (n: number) => String(n * 1024 * 1024);
+  // RLIMIT_NPROC counts every process of the user: only set it for the dedicated sandbox user.
   const limitArgs = [
-    '/usr/bin/prlimit', `--data=${mib(limits.memoryMiB)}`, `--cpu=${limits.cpuSeconds}`, `--nproc=${limits.processes}`,
+    '/usr/bin/prlimit', `--data=${mib(limits.memoryMiB)}`, `--cpu=${limits.cpuSeconds}`, ...(root_ ? [`--nproc=${limits.processes}`] : []),
     `--fsize=${mib(limits.fileMiB)}`, '--core=0', '--',
   ];
-  const dropUser = ['/usr/bin/setpriv', `--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_GID}`, '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--no-new-privs', '--'];
+  const dropUser = root_
+    ? ['/usr/bin/setpriv', `--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_GID}`, '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--no-new-privs', '--']
+    : [];
+  const userns = root_ ? [] : ['--unshare-user', '--disable-userns', '--cap-drop', 'ALL'];
   return {
-    root, connDir, workdir, workdirInside, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
-    wrap: (argv) => [bwrap, ...bwrapArgs, '--', ...limitArgs, ...dropUser, ...argv],
+    root, connDir, workdir, workdirInside, own, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    wrap: (argv) => [bwrap, ...userns, ...bwrapArgs, '--', ...limitArgs, ...dropUser, ...argv],
     dispose: () => { forget(); try { fs.rmSync(root, { recursive: true, force: true }); } catch { /* already gone */ } },
   };
 }
