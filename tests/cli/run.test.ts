@@ -122,3 +122,14 @@ describe.skipIf(process.platform !== 'linux')('cli/grade: stopped by SIGTERM mid
     expect(fs.readdirSync(tmp).filter((f) => f.startsWith('retarget-lab-'))).toEqual([]);
   }, 180_000);
 });
+
+describe('bin/retarget-lab.js without node_modules', () => {
+  it('says to run npm install instead of printing a stack', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-nomodules-'));
+    fs.mkdirSync(path.join(copy, 'bin'));
+    fs.copyFileSync(bin, path.join(copy, 'bin', 'retarget-lab.js'));
+    const r = require('node:child_process').spawnSync(process.execPath, [path.join(copy, 'bin', 'retarget-lab.js'), 'run'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`retarget-lab: its dependencies are not installed (no node_modules/tsx); run \`npm install\` in ${copy}.\n`);
+  });
+});
