@@ -65,6 +65,10 @@ describe.skipIf(!sandboxAvailable())('course/grade: hostile submissions in the b
 
   it('a correct submission gets full points, unflagged', () => {
     expect(by['good.ipynb']).toMatchObject({ status: 'graded', total: 3, flags: [], restarts: 0 });
+    // the executed copy shows the reference's test cells, without the grader's sealing cell or tokens
+    const copy = fs.readFileSync(by['good.ipynb'].output!, 'utf8');
+    expect(copy).not.toMatch(/retarget-lab-attest|sealChecker|rlGradeSealed/);
+    expect(copy).toContain('check.exercise(\"fx-double\", double, { seed: 100, count: 5 });');
   });
 
   it('patching the checker from a solution cell scores 0 and is flagged', () => {
