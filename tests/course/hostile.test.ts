@@ -68,7 +68,8 @@ describe.skipIf(!sandboxAvailable())('course/grade: hostile submissions in the b
     // the executed copy shows the reference's test cells, without the grader's sealing cell or tokens
     const copy = fs.readFileSync(by['good.ipynb'].output!, 'utf8');
     expect(copy).not.toMatch(/retarget-lab-attest|sealChecker|rlGradeSealed/);
-    expect(copy).toContain('check.exercise(\"fx-double\", double, { seed: 100, count: 5 });');
+    const sources = (JSON.parse(copy).cells as { source: string | string[] }[]).map((c) => [c.source].flat().join(''));
+    expect(sources).toContain('check.exercise("fx-double", double);\n// BEGIN HIDDEN TESTS\ncheck.exercise("fx-double", double, { seed: 100, count: 5 });\n// END HIDDEN TESTS');
   });
 
   it('patching the checker from a solution cell scores 0 and is flagged', () => {
