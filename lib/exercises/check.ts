@@ -8,6 +8,8 @@ const registry = createRegistry<Exercise>(MODULE, 'exercise');
 
 /** Registers an exercise (ids unique) and returns it. */
 export function defineExercise<F, I>(exercise: Exercise<F, I>): Exercise<F, I> {
+  // Frozen, so a notebook cell cannot swap an exercise's judge or cases after the fact.
+  Object.freeze(exercise);
   registry.define(exercise as Exercise);
   return exercise;
 }
@@ -72,4 +74,4 @@ function exercise(id: string, answer: unknown, opts: { seed?: number; count?: nu
 }
 
 /** The checker facade notebooks use in graded test cells. */
-export const check = { exercise, evaluate: evaluateExercise, list: listExercises };
+export const check = Object.freeze({ exercise, evaluate: evaluateExercise, list: listExercises });

@@ -50,7 +50,7 @@ describe('retarget-lab student | grade | book (CLI)', () => {
     expect(g.stderr).toMatch(/retarget-lab\/cli\/grade: give at least one submission/);
     const j = await cli('grade', bad, '--jobs', '0');
     expect(j.code).toBe(2);
-    expect(j.stderr).toMatch(/--jobs must be a positive integer, got 0/);
+    expect(j.stderr).toMatch(/--jobs must be a positive integer of at most 64, got "0"/);
     const b = await cli('book', '--notebooks', path.join(tempDir(), 'missing'));
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/retarget-lab\/course\/book: cannot read the notebooks folder/);
