@@ -5,7 +5,7 @@
  * setting: does a correct outer objective still give a misgeneralized goal?) and `fixed` (one
  * goal: did gradient descent hardcode it?) against `aligned`.
  */
-import { cheeseMazeLevels, distanceFromTrainRegion } from '../../envs/cheese-maze';
+import { cheeseMazeLevels, distanceFromTrainRegion, type CheeseDistribution } from '../../envs/cheese-maze';
 import type { ChartRow, VlSpec } from '../../viz/index';
 import { lineChart } from '../../viz/index';
 import type { LearnedNet } from './fields';
@@ -25,13 +25,17 @@ export interface GoalRow extends GoalSummary {
   distance: number;
 }
 
-export interface GoalOptions { size?: number; count?: number; iterations?: number; trainRegion?: number; seed?: number | string }
+export interface GoalOptions {
+  size?: number; count?: number; iterations?: number; trainRegion?: number; seed?: number | string;
+  /** Where the cheese is drawn from: 'test' (anywhere, the default), 'train' (the top-right square) or 'test-far'. */
+  distribution?: CheeseDistribution;
+}
 
 /** Outcomes of walks from the start, on `count` held-out mazes with the cheese anywhere. */
 export function outcomesByCheeseDistance(net: LearnedNet, agent: string, opts: GoalOptions = {}): { rows: GoalRow[]; overall: GoalSummary; outside: GoalSummary } {
   const size = opts.size ?? 13, region = opts.trainRegion ?? 3;
   const T = opts.iterations ?? 3 * size + 10;
-  const levels = cheeseMazeLevels('test', opts.count ?? 64, `goals/${String(opts.seed ?? 1)}/${size}`, { size, trainRegion: region });
+  const levels = cheeseMazeLevels(opts.distribution ?? 'test', opts.count ?? 64, `goals/${String(opts.seed ?? 1)}/${size}${opts.distribution && opts.distribution !== 'test' ? `/${opts.distribution}` : ''}`, { size, trainRegion: region });
   const fields = moveFields(net, levels, [T]).get(T)!;
   const eps = levels.map((lv, i) => ({ d: distanceFromTrainRegion(size, region, lv.cheese), o: followField(lv, fields[i]).outcome }));
   const summarize = (es: typeof eps) => ({
