@@ -13,6 +13,7 @@ defineClaim({
   id: '02-relaxation-goal-agnostic',
   title: 'Relaxation heuristics depend on the environment, not the goal',
   notebook: '02-heuristics-from-relaxation',
+  kind: 'empirical',
   source: {
     who: 'comment',
     thread: THREAD,
@@ -74,6 +75,7 @@ defineClaim({
   id: '02-relaxation-admissible',
   title: 'Heuristics derived by relaxation are admissible',
   notebook: '02-heuristics-from-relaxation',
+  kind: 'theorem',
   source: {
     who: 'comment',
     thread: THREAD,

@@ -21,6 +21,7 @@ defineClaim({
   id: '03-search-inefficient',
   title: 'Search is computationally inefficient relative to heuristics',
   notebook: '03-search-vs-heuristics',
+  kind: 'empirical',
   source: {
     who: 'comment',
     thread: COMPUTE_THREAD,
@@ -114,6 +115,7 @@ defineClaim({
   id: '03-exp-to-pseudolinear',
   title: 'Good heuristics turn exponential search into near-linear',
   notebook: '03-search-vs-heuristics',
+  kind: 'empirical',
   source: {
     who: 'comment',
     thread: 'heuristics are multiplicative speedups, not additive',

@@ -18,6 +18,7 @@ defineClaim({
   id: '04-goal-misgeneralization',
   title: 'A trained agent can pursue the proxy out of distribution (goal misgeneralization)',
   notebook: '04-mesa-optimizers',
+  kind: 'empirical',
   source: {
     who: 'post',
     thread: 'inner misalignment (the problem the post sets out to solve)',

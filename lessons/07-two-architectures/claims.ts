@@ -34,6 +34,7 @@ defineClaim({
   id: '07-outermost-call',
   title: 'Retarget only the outermost call of a recursive search',
   notebook: NOTEBOOK,
+  kind: 'demonstration',
   source: {
     who: 'comment',
     thread: 'architecture (1) vs (2) / the outermost call',
@@ -72,6 +73,7 @@ defineClaim({
   id: '07-builtin-goal-agent',
   title: 'An agent that is one search with a built-in goal does not retarget cheaply',
   notebook: NOTEBOOK,
+  kind: 'empirical',
   source: {
     who: 'comment',
     thread: 'architecture (1) vs (2) / the outermost call',

@@ -33,6 +33,7 @@ defineClaim({
   id: '08-retargeted-engine-loses-heuristics',
   title: 'A retargeted chess engine loses the worth of its win-specific heuristics',
   notebook: NOTEBOOK,
+  kind: 'empirical',
   source: {
     who: 'comment',
     thread: THREAD,
@@ -79,6 +80,7 @@ defineClaim({
   id: '08-parallel-learning',
   title: 'Heuristics for the new objective need a learning process of their own',
   notebook: NOTEBOOK,
+  kind: 'empirical',
   source: {
     who: 'comment',
     thread: THREAD,

@@ -28,6 +28,7 @@ defineClaim({
   id: '12-degrades-gracefully',
   title: 'Weaker interpretability still flags a bad target; retargeting needs the strong form',
   notebook: NOTEBOOK,
+  kind: 'empirical',
   source: {
     who: 'comment',
     thread: 'complicated schemes vs retarget the search: degrading gracefully',
@@ -82,6 +83,7 @@ defineClaim({
   id: '12-retrain-vs-retarget',
   title: 'Detect-and-retrain works as a fallback, at far higher cost than a working retarget',
   notebook: NOTEBOOK,
+  kind: 'empirical',
   source: {
     who: 'comment',
     thread: 'detection without retargeting: restart training',
