@@ -183,6 +183,7 @@ defineClaim({
   id: '03-plan-generation',
   title: 'With a few plans, the action is in which plans were generated',
   notebook: '03-search-vs-heuristics',
+  kind: 'empirical',
   source: {
     who: 'comment',
     thread: COMPUTE_THREAD,

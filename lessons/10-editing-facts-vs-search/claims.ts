@@ -135,6 +135,7 @@ defineClaim({
   id: '10-localization-informs-editing',
   title: 'The layer causal tracing picks is where the edit works best',
   notebook: '10-editing-facts-vs-search',
+  kind: 'empirical',
   source: {
     ...SOURCE_ROME,
     paraphrase: 'A commenter asks what ROME (locate a fact with causal tracing, then edit it there) can teach us, and whether causal tracing could find the parts of a model that drive its search. Hase et al. 2023 asked whether localization informs editing at all, and found in large models that it does not predict where edits work.',
