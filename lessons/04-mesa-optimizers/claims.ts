@@ -62,6 +62,7 @@ defineClaim({
   id: '04-training-produces-search',
   title: 'Training produces a search (the learned recurrent agent)',
   notebook: '04-mesa-optimizers',
+  kind: 'empirical',
   source: {
     who: 'post',
     thread: 'the second assumption: a general-purpose search inside the trained system',
@@ -122,6 +123,7 @@ defineClaim({
   id: '04-learned-inner-misgeneralization',
   title: 'A learned searcher trained on the correct objective can still pursue the proxy (inner misalignment)',
   notebook: '04-mesa-optimizers',
+  kind: 'empirical',
   source: {
     who: 'post',
     thread: 'inner misalignment (the problem the post sets out to solve)',
