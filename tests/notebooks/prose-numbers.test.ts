@@ -22,8 +22,15 @@ const ALLOWED: Record<string, { text: string; why: string }[]> = {
     { text: '0.1%', why: 'the accuracy an exercise asks for' },
   ],
   '08-specialized-heuristics': [{ text: '1.4.0', why: 'the version of the chess library' }],
-  '10-editing-facts-vs-search': [{ text: '3×', why: 'the corruption noise of causal tracing, a method parameter (Meng et al. 2022)' }],
-  '12-interpretability-scenarios': [{ text: '90%', why: 'the success that counts as fixed, a parameter of the experiment' }],
+  '10-editing-facts-vs-search': [
+    { text: '3×', why: 'the corruption noise of causal tracing, a method parameter (Meng et al. 2022)' },
+    { text: '90%', why: 'the claim\'s bar for an edit that works, quoted by an exercise' },
+  ],
+  '11-value-painting': [{ text: '90%', why: 'the claim\'s bar for painting that works, quoted by an exercise' }],
+  '12-interpretability-scenarios': [
+    { text: '90%', why: 'the success that counts as fixed, and the flag accuracy that counts as working: parameters' },
+    { text: '60%', why: 'the retarget success that counts as broken, a parameter quoted by an exercise' },
+  ],
 };
 
 /**
