@@ -51,9 +51,9 @@ export const command: Command = {
     }
     const claims = positionals.length ? positionals.map(getClaim) : listClaims();
     if (values.list) {
-      const rows = claims.map((c) => ({ id: c.id, title: c.title, notebook: c.notebook, params: Object.fromEntries(Object.entries(c.params).map(([k, s]) => [k, s.default])) }));
+      const rows = claims.map((c) => ({ id: c.id, title: c.title, kind: c.kind, notebook: c.notebook, params: Object.fromEntries(Object.entries(c.params).map(([k, s]) => [k, s.default])) }));
       if (values.json) printJson(rows);
-      else for (const r of rows) process.stdout.write(`${r.id.padEnd(36)} ${r.title}\n${' '.repeat(37)}${JSON.stringify(r.params)}\n`);
+      else for (const r of rows) process.stdout.write(`${r.id.padEnd(36)} ${r.kind.padEnd(13)} ${r.title}\n${' '.repeat(37)}${JSON.stringify(r.params)}\n`);
       return 0;
     }
     const params = parseParams(values.param ?? []);
@@ -74,9 +74,9 @@ export const command: Command = {
       printJson(outcomes);
     } else {
       const w = Math.max(2, ...outcomes.map((o) => o.id.length));
-      process.stdout.write(`\n${'claim'.padEnd(w)}  ${'verdict'.padEnd(13)}  seconds  summary\n`);
+      process.stdout.write(`\n${'claim'.padEnd(w)}  ${'kind'.padEnd(13)}  ${'verdict'.padEnd(13)}  seconds  summary\n`);
       for (const o of outcomes) {
-        process.stdout.write(`${o.id.padEnd(w)}  ${o.verdict.padEnd(13)}  ${o.seconds.toFixed(1).padStart(7)}  ${o.summary}\n`);
+        process.stdout.write(`${o.id.padEnd(w)}  ${o.kind.padEnd(13)}  ${o.verdict.padEnd(13)}  ${o.seconds.toFixed(1).padStart(7)}  ${o.summary}\n`);
       }
     }
     return 0;

@@ -11,6 +11,12 @@ const badge: Record<ClaimOutcome['verdict'], string> = {
   depends: '⚖️ depends',
 };
 
+const kindLabel: Record<ClaimOutcome['kind'], string> = {
+  theorem: 'theorem (checked, not an open question)',
+  demonstration: 'demonstration (true by construction of the toy)',
+  empirical: 'open empirical claim',
+};
+
 function formatValue(v: number | string | boolean): string {
   if (typeof v !== 'number') return String(v);
   if (Number.isInteger(v)) return v.toLocaleString('en-US');
@@ -24,6 +30,8 @@ export function claimMarkdown(o: ClaimOutcome): string {
   const numbers = Object.entries(o.numbers).map(([k, v]) => `| ${k} | ${formatValue(v)} |`).join('\n');
   return [
     `### Claim \`${o.id}\`: ${badge[o.verdict]}`,
+    `*Kind:* ${kindLabel[o.kind]}`,
+    '',
     `**${o.claim}** — from ${who}: ${o.source.paraphrase}${o.source.quote ? ` ("${o.source.quote}")` : ''}`,
     '',
     `*Criterion:* ${o.criterion}`,

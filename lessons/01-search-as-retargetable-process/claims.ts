@@ -11,6 +11,7 @@ defineClaim({
   id: '01-retargetable-search',
   title: 'One search procedure reaches any goal; a cached policy does not transfer',
   notebook: '01-search-as-retargetable-process',
+  kind: 'demonstration',
   source: {
     who: 'post',
     thread: 'the two assumptions of the post (a retargetable internal search)',

@@ -21,6 +21,7 @@ import type { Heuristic, SearchProblem } from '../../lib/search/problem';
 import { relax } from '../../lib/heuristics/relax';
 import { goalDistanceTable } from '../../lib/heuristics/goal-table';
 import type { GoalDistanceTable } from '../../lib/heuristics/goal-table';
+import { landmarkHeuristic } from '../../lib/heuristics/landmarks';
 import type { SamplePair } from '../../lib/heuristics/check';
 import { checkHeuristic, samplePairs } from '../../lib/heuristics/check';
 import { relaxationMessages } from './messages';
@@ -62,8 +63,20 @@ export interface GoalShiftOptions {
   perBand?: number;
   /** Only goals at most this far (true distance) from the table's goal; default: the whole map. */
   maxShift?: number;
+  /**
+   * The goal-specific heuristic that still takes its goal ("tuned"): `landmarks` = ALT with its
+   * landmarks placed in the tuned goal region (the table's goal and the cells of band 0);
+   * `landmarks+octile` = the larger of that and the octile relaxation (what a practitioner would
+   * run). Default `landmarks`.
+   */
+  tuned?: TunedHeuristicKind;
+  /** Number of landmarks of the tuned heuristic, all in the tuned region (default 3). */
+  landmarks?: number;
   seed?: number;
 }
+
+/** The goal-specific heuristics that take their goal, as tuned for one goal region. */
+export type TunedHeuristicKind = 'landmarks' | 'landmarks+octile';
 
 /** One query of the experiment: expansions of the three searches for one (start, new goal). */
 export interface GoalShiftRow {
@@ -76,6 +89,8 @@ export interface GoalShiftRow {
   ucs: number;
   relaxed: number;
   table: number;
+  /** Expansions of A* with the tuned heuristic that takes its goal (landmarks in the tuned region). */
+  tuned: number;
   /** Cost of the path A* returns with the goal table (≥ optimal: the table is inadmissible for other goals). */
   tableCost: number;
 }
@@ -89,8 +104,13 @@ export interface GoalShiftBand {
   ucs: number;
   relaxed: number;
   table: number;
+  tuned: number;
   relaxedSpeedup: number;
   tableSpeedup: number;
+  /** Speedup of A* with the tuned landmark heuristic (it takes the goal). */
+  tunedSpeedup: number;
+  /** tunedSpeedup ÷ relaxedSpeedup: what tuning for one goal region still buys at this distance. */
+  tunedAdvantage: number;
   /** Mean (tableCost / optimal) − 1 of the band. */
   tableExcess: number;
 }
@@ -108,7 +128,7 @@ export interface GoalShiftBand {
  * const { rows, bands } = goalShiftExperiment({ map, seed: 1 });
  * bands.map((b) => [b.shift, b.relaxedSpeedup, b.tableSpeedup]);
  */
-export function goalShiftExperiment(options: GoalShiftOptions): { rows: GoalShiftRow[]; bands: GoalShiftBand[]; tableGoal: Cell; queries: ScenarioQuery[] } {
+export function goalShiftExperiment(options: GoalShiftOptions): { rows: GoalShiftRow[]; bands: GoalShiftBand[]; tableGoal: Cell; landmarks: Cell[]; queries: ScenarioQuery[] } {
   const { map } = options;
   const movement = options.movement ?? 'octile';
   const bands = options.bands ?? 6;
@@ -130,6 +150,11 @@ export function goalShiftExperiment(options: GoalShiftOptions): { rows: GoalShif
     if (d > maxShift) continue;
     byBand[Math.min(bands - 1, Math.floor(d / (width || 1)))].push(c);
   }
+  const landmarks = tunedRegionLandmarks(tableGoal, byBand[0], options.landmarks ?? 3);
+  const alt = landmarkHeuristic(problem, landmarks);
+  const tunedKind = options.tuned ?? 'landmarks';
+  if (tunedKind !== 'landmarks' && tunedKind !== 'landmarks+octile') fail(MODULE, relaxationMessages.tunedKindBad(String(tunedKind)));
+  const tuned: Heuristic<Cell, Cell> = tunedKind === 'landmarks' ? alt : (s, g) => Math.max(alt(s, g), relaxed(s, g));
   const rows: GoalShiftRow[] = [];
   byBand.forEach((cells, band) => {
     if (cells.length === 0) return;
@@ -139,10 +164,11 @@ export function goalShiftExperiment(options: GoalShiftOptions): { rows: GoalShif
       const u = uniformCost(problem, start, goal);
       const r = astar(problem, start, goal, { heuristic: relaxed });
       const t = astar(problem, start, goal, { heuristic: table });
-      if (u.status !== 'found' || r.status !== 'found' || t.status !== 'found') continue;
+      const a = astar(problem, start, goal, { heuristic: tuned });
+      if (u.status !== 'found' || r.status !== 'found' || t.status !== 'found' || a.status !== 'found') continue;
       rows.push({
         band, shift: table.distance(goal), start, goal, optimal: u.cost,
-        ucs: u.stats.expanded, relaxed: r.stats.expanded, table: t.stats.expanded, tableCost: t.cost,
+        ucs: u.stats.expanded, relaxed: r.stats.expanded, table: t.stats.expanded, tuned: a.stats.expanded, tableCost: t.cost,
       });
     }
   });
@@ -151,10 +177,10 @@ export function goalShiftExperiment(options: GoalShiftOptions): { rows: GoalShif
     const rs = rows.filter((r) => r.band === band);
     if (rs.length === 0) continue;
     const sum = (f: (r: GoalShiftRow) => number) => rs.reduce((a, r) => a + f(r), 0);
-    const ucs = sum((r) => r.ucs), rel = sum((r) => r.relaxed), tab = sum((r) => r.table);
+    const ucs = sum((r) => r.ucs), rel = sum((r) => r.relaxed), tab = sum((r) => r.table), tun = sum((r) => r.tuned);
     summary.push({
-      band, shift: sum((r) => r.shift) / rs.length, queries: rs.length, ucs, relaxed: rel, table: tab,
-      relaxedSpeedup: ucs / rel, tableSpeedup: ucs / tab,
+      band, shift: sum((r) => r.shift) / rs.length, queries: rs.length, ucs, relaxed: rel, table: tab, tuned: tun,
+      relaxedSpeedup: ucs / rel, tableSpeedup: ucs / tab, tunedSpeedup: ucs / tun, tunedAdvantage: rel / tun,
       tableExcess: sum((r) => (r.optimal > 0 ? r.tableCost / r.optimal - 1 : 0)) / rs.length,
     });
   }
@@ -162,7 +188,29 @@ export function goalShiftExperiment(options: GoalShiftOptions): { rows: GoalShif
     bucket: r.band, mapName: `${map.name}.map`, mapWidth: map.width, mapHeight: map.height,
     start: r.start, goal: r.goal, optimal: r.optimal,
   }));
-  return { rows, bands: summary, tableGoal, queries };
+  return { rows, bands: summary, tableGoal, landmarks, queries };
+}
+
+/**
+ * Landmarks for one goal region: the tuned goal itself, then cells of the region chosen farthest
+ * first (each the region cell farthest, in a straight line, from the landmarks chosen so far; ties
+ * in the region's order), so the landmarks cover the region the heuristic is tuned for.
+ */
+function tunedRegionLandmarks(goal: Cell, region: Cell[], count: number): Cell[] {
+  if (!Number.isInteger(count) || count < 1) fail(MODULE, relaxationMessages.positiveInt('landmarks', count));
+  const chosen: Cell[] = [goal];
+  // Straight-line gaps are enough to spread a handful of landmarks across a small region.
+  const gap = (a: Cell, b: Cell) => Math.hypot(a.x - b.x, a.y - b.y);
+  while (chosen.length < count) {
+    let best: Cell | null = null, bestD = -1;
+    for (const c of region) {
+      const d = Math.min(...chosen.map((l) => gap(c, l)));
+      if (d > bestD) { bestD = d; best = c; }
+    }
+    if (!best || bestD <= 0) break;
+    chosen.push(best);
+  }
+  return chosen;
 }
 
 /** The passable cell nearest the map's centre (ties: first in row-major order). */

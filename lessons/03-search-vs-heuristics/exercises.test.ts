@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../index';
+import { check, measureCosts, puzzleInstances, successAt } from '../../index';
 
 /** Reference for 03-branching-factor: bisection on b + b^2 + … + b^d = nodes. */
 function effectiveBranchingFactor(nodes: number, depth: number): number {
@@ -56,5 +56,27 @@ describe('exercise 03-sort-comparisons (meta-test)', () => {
     const r = check.evaluate('03-sort-comparisons', firstPivotQuicksort);
     expect(r.failures[0].label).toBe('sorted list of 300 numbers');
     expect(r.failures[0].got).toMatch(/comparisons/);
+  });
+});
+
+/** Reference for 03-search-wins: measure budgets in steps of 5 until search solves more. */
+function budgetWhereSearchWins(seed: number, instances: number, walk: number): number {
+  const searches = ['A* (Manhattan)', 'IDA* (PDB)', 'generate-and-test (PDB proposals)'] as const;
+  for (let b = 5; b <= 400; b += 5) {
+    const rows = measureCosts(puzzleInstances(3, walk, instances, seed), b);
+    const search = Math.max(...searches.map((c) => successAt(rows, c, b)));
+    if (search > successAt(rows, 'greedy + backtracking (PDB)', b)) return b;
+  }
+  return 400;
+}
+
+describe('exercise 03-search-wins (meta-test)', () => {
+  it('the reference passes visible and hidden tests', () => {
+    expect(check.evaluate('03-search-wins', budgetWhereSearchWins).ok).toBe(true);
+    expect(check.evaluate('03-search-wins', budgetWhereSearchWins, { seed: 7, count: 3 }).ok).toBe(true);
+  });
+  it('the claim\'s default budget, or a huge one, fails: there the policy wins or both solve everything', () => {
+    expect(check.evaluate('03-search-wins', () => 100).ok).toBe(false);
+    expect(check.evaluate('03-search-wins', () => 100000).ok).toBe(false);
   });
 });

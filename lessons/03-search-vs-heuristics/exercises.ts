@@ -1,6 +1,8 @@
 import { createRng } from '../../lib/core/rng';
 import { defineExercise } from '../../lib/exercises/check';
 import type { ExerciseCase } from '../../lib/exercises/types';
+import { pct } from '../../lib/core/format';
+import { GUIDED, INFORMED_GT, STRONG_POLICY, measureCosts, puzzleInstances, successAt } from './experiment';
 
 // ---------------------------------------------------------------------------------------------
 // 03-branching-factor: the effective branching factor b* with nodes = b* + b*^2 + … + b*^depth.
@@ -113,5 +115,49 @@ defineExercise<(items: number[], less: (a: number, b: number) => boolean) => num
       return { ok: false, expected: `sorted: ${show(expected)}`, got: show(got) };
     }
     return { ok: calls <= bound, expected: `at most ${bound} comparisons`, got: `${calls} comparisons` };
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// 03-search-wins: test the claim — find a budget at which search beats the strong heuristic policy.
+// ---------------------------------------------------------------------------------------------
+
+interface SearchWinsInput { seed: number; instances: number; walk: number }
+
+/** Share solved within `budget` by the strong policy and by the best search (A*, IDA*, informed generate-and-test). */
+export function policyVsSearchAt(input: SearchWinsInput, budget: number): { policy: number; search: number } {
+  const instances = puzzleInstances(3, input.walk, input.instances, input.seed);
+  const rows = measureCosts(instances, budget, [STRONG_POLICY, ...GUIDED, INFORMED_GT]);
+  return {
+    policy: successAt(rows, STRONG_POLICY, budget),
+    search: Math.max(...[...GUIDED, INFORMED_GT].map((c) => successAt(rows, c, budget))),
+  };
+}
+
+function searchWinsCases(seed: number, count: number): ExerciseCase<SearchWinsInput>[] {
+  const rng = createRng(seed);
+  const out: ExerciseCase<SearchWinsInput>[] = [];
+  // Only instance sets where some budget up to 400 lets search win (so the question has an answer).
+  for (let tries = 0; out.length < count && tries < 20 * count; tries++) {
+    const input = { seed: rng.int(1, 10000), instances: 10, walk: 18 };
+    let found = false;
+    for (let b = 5; b <= 400 && !found; b += 5) { const r = policyVsSearchAt(input, b); found = r.search > r.policy; }
+    if (found) out.push({ label: `8-puzzles: seed ${input.seed}, ${input.instances} instances, walk ${input.walk}`, input });
+  }
+  return out;
+}
+
+defineExercise<(seed: number, instances: number, walk: number) => number, SearchWinsInput>({
+  id: '03-search-wins',
+  title: 'Test the claim: find a budget at which search with the heuristic beats the heuristic policy',
+  points: 2,
+  hint: 'Measure, do not guess: for budgets 5, 10, 15, … call measureCosts(puzzleInstances(3, walk, instances, seed), budget) and compare successAt for "greedy + backtracking (PDB)" with the best of "A* (Manhattan)", "IDA* (PDB)" and "generate-and-test (PDB proposals)". Return the first budget where search solves more.',
+  visible: () => searchWinsCases(303, 3),
+  generate: searchWinsCases,
+  judge: (answer, input) => {
+    const budget = answer(input.seed, input.instances, input.walk);
+    if (typeof budget !== 'number' || !Number.isInteger(budget) || budget < 1) return { ok: false, expected: 'a positive whole number of expansions', got: String(budget) };
+    const r = policyVsSearchAt(input, budget);
+    return { ok: r.search > r.policy, expected: 'a budget where the best search solves more than the strong policy', got: `at ${budget}: search ${pct(r.search)}, policy ${pct(r.policy)}` };
   },
 });

@@ -93,12 +93,20 @@ export const CONTENDERS = [
   'greedy policy',
   'A* (Manhattan)',
   'IDA* (PDB)',
+  'greedy + backtracking (PDB)',
+  'generate-and-test (PDB proposals)',
 ] as const;
 export type Contender = (typeof CONTENDERS)[number];
 
 export const BLIND: readonly Contender[] = [CONTENDERS[0], CONTENDERS[1], CONTENDERS[2]];
 export const GUIDED: readonly Contender[] = [CONTENDERS[4], CONTENDERS[5]];
 export const POLICY: Contender = CONTENDERS[3];
+/** The strong heuristic policy: greedy on the pattern database, backtracking from dead ends. */
+export const STRONG_POLICY: Contender = CONTENDERS[6];
+/** Generate-and-test whose plans are drawn from a heuristic-informed proposal distribution. */
+export const INFORMED_GT: Contender = CONTENDERS[7];
+/** Uniform generate-and-test. */
+export const UNIFORM_GT: Contender = CONTENDERS[1];
 
 /** A puzzle instance with its optimal solution length. */
 export interface PuzzleInstance { start: PuzzleState; goal: PuzzleState; depth: number; label: string }
@@ -165,11 +173,95 @@ export function greedyPuzzlePolicy(start: PuzzleState, goal: PuzzleState, maxSte
 }
 
 /**
+ * The strong heuristic policy: greedy on a heuristic (the pattern database), taking the move to
+ * the successor with the smallest h (first move wins ties), and backtracking to the last state
+ * with an untried move when it reaches a state it has seen (a depth-first walk ordered by h,
+ * with no cost bound and no open list). Cost = states expanded (each scores its successors).
+ */
+export function greedyBacktrackingPolicy(
+  start: PuzzleState, goal: PuzzleState, h: (s: PuzzleState) => number, maxExpansions: number,
+): { reached: boolean; cost: number; moves: number } {
+  const seen = new Set<string | number>([puzzleKey(start)]);
+  const stack: { state: PuzzleState; options: PuzzleState[] }[] = [];
+  let cost = 0;
+  const expand = (s: PuzzleState) => {
+    cost++;
+    const next: { t: PuzzleState; h: number }[] = [];
+    for (const m of MOVES) { const t = applyMove(s, m); if (t && !seen.has(puzzleKey(t))) next.push({ t, h: h(t) }); }
+    next.sort((a, b) => a.h - b.h);
+    return next.map((n) => n.t).reverse();   // pop() takes the best
+  };
+  if (h(start) === 0) return { reached: true, cost: 0, moves: 0 };
+  stack.push({ state: start, options: expand(start) });
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const t = top.options.pop();
+    if (!t) { stack.pop(); continue; }
+    const k = puzzleKey(t);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    if (h(t) === 0 && puzzleKey(t) === puzzleKey(goal)) return { reached: true, cost, moves: stack.length };
+    if (cost >= maxExpansions) return { reached: false, cost, moves: stack.length };
+    stack.push({ state: t, options: expand(t) });
+  }
+  return { reached: false, cost, moves: 0 };
+}
+
+/**
+ * Generate-and-test with an informed proposal distribution: each plan is a random walk of at most
+ * `maxLength` moves whose every move is drawn with probability ∝ exp(−h(next) / temperature)
+ * (no immediate undo), tested as it goes; plans are drawn until one reaches the goal or the budget
+ * runs out. Temperature → 0 is the greedy policy; → ∞ is uniform generate-and-test. Cost = moves
+ * walked (each scores its successors, one expansion).
+ */
+export function informedGenerateAndTest(
+  start: PuzzleState, goal: PuzzleState, h: (s: PuzzleState) => number,
+  options: { maxLength: number; temperature: number; rng: Rng; maxExpansions: number },
+): { reached: boolean; cost: number; plans: number } {
+  const goalKey = puzzleKey(goal);
+  const undo: Record<PuzzleMove, PuzzleMove> = { up: 'down', down: 'up', left: 'right', right: 'left' };
+  let cost = 0, plans = 0;
+  if (puzzleKey(start) === goalKey) return { reached: true, cost: 0, plans: 0 };
+  while (cost < options.maxExpansions) {
+    plans++;
+    let s = start, prev: PuzzleMove | null = null;
+    for (let step = 0; step < options.maxLength && cost < options.maxExpansions; step++) {
+      cost++;
+      const next: { m: PuzzleMove; t: PuzzleState; w: number }[] = [];
+      let hMin = Infinity;
+      for (const m of MOVES) {
+        if (prev && m === undo[prev]) continue;
+        const t = applyMove(s, m);
+        if (!t) continue;
+        const ht = h(t);
+        if (ht < hMin) hMin = ht;
+        next.push({ m, t, w: ht });
+      }
+      let total = 0;
+      for (const n of next) { n.w = Math.exp(-(n.w - hMin) / options.temperature); total += n.w; }
+      let r = options.rng.next() * total, pick = next[next.length - 1];
+      for (const n of next) { r -= n.w; if (r <= 0) { pick = n; break; } }
+      s = pick.t; prev = pick.m;
+      if (puzzleKey(s) === goalKey) return { reached: true, cost, plans };
+    }
+  }
+  return { reached: false, cost, plans };
+}
+
+/** Options of {@link costToSolve} and {@link measureCosts}. */
+export interface PuzzleCostOptions {
+  /** Temperature of the informed proposal of `generate-and-test (PDB proposals)` (default 1; large = nearly uniform). */
+  temperature?: number;
+}
+
+/**
  * Expansions a contender needs to solve `inst`, or Infinity if it did not within `cap`
  * (for generate-and-test: total walk steps over random plans of `2·depth + 2` moves until one
  * reaches the goal).
  */
-export function costToSolve(contender: Contender, inst: PuzzleInstance, cap: number, seed = 0): number {
+export function costToSolve(contender: Contender, inst: PuzzleInstance, cap: number, seed = 0, options: PuzzleCostOptions = {}): number {
+  const temperature = options.temperature ?? 1;
+  if (!(temperature > 0)) fail(MODULE, searchVsHeuristicsMessages.temperatureBad(temperature));
   const problem = slidingPuzzleProblem(inst.start.size);
   const budget = { maxExpansions: cap };
   const { start, goal } = inst;
@@ -206,6 +298,18 @@ export function costToSolve(contender: Contender, inst: PuzzleInstance, cap: num
       const r = idaStar(problem, start, goal, { heuristic: pdbHeuristic(sharedPdb(goal)), budget });
       return r.status === 'found' ? r.stats.expanded : Infinity;
     }
+    case 'greedy + backtracking (PDB)': {
+      const h = pdbHeuristic(sharedPdb(goal));
+      const r = greedyBacktrackingPolicy(start, goal, (s) => h(s, goal), cap);
+      return r.reached ? r.cost : Infinity;
+    }
+    case 'generate-and-test (PDB proposals)': {
+      const h = pdbHeuristic(sharedPdb(goal));
+      const r = informedGenerateAndTest(start, goal, (s) => h(s, goal), {
+        maxLength: 2 * inst.depth + 2, temperature, rng: createRng(seed * 1009 + 17), maxExpansions: cap,
+      });
+      return r.reached ? r.cost : Infinity;
+    }
     default:
       return fail(MODULE, searchVsHeuristicsMessages.contenderBad(contender, CONTENDERS));
   }
@@ -215,10 +319,10 @@ export function costToSolve(contender: Contender, inst: PuzzleInstance, cap: num
 export interface CostRow { instance: string; depth: number; contender: Contender; cost: number }
 
 /** Costs of every contender on every instance (Infinity where it needed more than `cap`). */
-export function measureCosts(instances: readonly PuzzleInstance[], cap: number, contenders: readonly Contender[] = CONTENDERS): CostRow[] {
+export function measureCosts(instances: readonly PuzzleInstance[], cap: number, contenders: readonly Contender[] = CONTENDERS, options: PuzzleCostOptions = {}): CostRow[] {
   const rows: CostRow[] = [];
   instances.forEach((inst, i) => {
-    for (const c of contenders) rows.push({ instance: inst.label, depth: inst.depth, contender: c, cost: costToSolve(c, inst, cap, i) });
+    for (const c of contenders) rows.push({ instance: inst.label, depth: inst.depth, contender: c, cost: costToSolve(c, inst, cap, i, options) });
   });
   return rows;
 }

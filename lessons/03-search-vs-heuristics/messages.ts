@@ -4,5 +4,6 @@ export const searchVsHeuristicsMessages = {
   puzzleSizeBad: (size: unknown) => `size must be 3 (8-puzzle) or 4 (15-puzzle), got ${String(size)}.`,
   referenceBudget: () => 'internal: the reference solver ran out of budget; report this as a bug.',
   skillBad: (v: unknown) => `skill must be a number in [0, 1] (0 = random walks, 1 = always head for the tuned goal), got ${String(v)}.`,
+  temperatureBad: (t: unknown) => `temperature must be a positive number, got ${String(t)}; use 1 for the default proposal, larger for flatter ones.`,
   contenderBad: (contender: unknown, known: readonly string[]) => `unknown contender "${String(contender)}"; use one of: ${known.join(', ')}.`,
 } as const;

@@ -18,6 +18,7 @@ defineClaim({
   id: '04-goal-misgeneralization',
   title: 'A trained agent can pursue the proxy out of distribution (goal misgeneralization)',
   notebook: '04-mesa-optimizers',
+  kind: 'empirical',
   source: {
     who: 'post',
     thread: 'inner misalignment (the problem the post sets out to solve)',
@@ -61,6 +62,7 @@ defineClaim({
   id: '04-training-produces-search',
   title: 'Training produces a search (the learned recurrent agent)',
   notebook: '04-mesa-optimizers',
+  kind: 'empirical',
   source: {
     who: 'post',
     thread: 'the second assumption: a general-purpose search inside the trained system',
@@ -121,6 +123,7 @@ defineClaim({
   id: '04-learned-inner-misgeneralization',
   title: 'A learned searcher trained on the correct objective can still pursue the proxy (inner misalignment)',
   notebook: '04-mesa-optimizers',
+  kind: 'empirical',
   source: {
     who: 'post',
     thread: 'inner misalignment (the problem the post sets out to solve)',

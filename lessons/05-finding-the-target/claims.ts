@@ -49,6 +49,7 @@ defineClaim({
   id: '05-target-located',
   title: 'Interpretability can locate the target representation inside the agent',
   notebook: '05-finding-the-target',
+  kind: 'empirical',
   source: {
     who: 'post',
     thread: 'the interpretability the plan needs: find the search and its target',

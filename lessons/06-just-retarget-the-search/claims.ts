@@ -19,6 +19,7 @@ defineClaim({
   id: '06-retarget-removes-misgeneralization',
   title: 'Retargeting the internal search onto the intended concept removes goal misgeneralization; the wrong concept does not',
   notebook: '06-just-retarget-the-search',
+  kind: 'empirical',
   source: {
     who: 'post',
     thread: 'the proposal: just retarget the search',
@@ -62,6 +63,7 @@ defineClaim({
   id: '06-policy-retargetable',
   title: 'The policy network contains a retargetable target representation',
   notebook: '06-just-retarget-the-search',
+  kind: 'empirical',
   source: {
     who: 'post',
     thread: 'the second assumption: interpretability can find the target',

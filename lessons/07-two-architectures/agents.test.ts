@@ -53,6 +53,12 @@ describe('the two architectures', () => {
     expect(stale.reached && generic.reached).toBe(true);
     expect(stale.moves).toBe(generic.moves);
     expect(stale.expanded).toBeGreaterThan(generic.expanded);
+    // The honest tuned heuristic (a landmark at the built-in goal) is exact on its goal and takes a new goal.
+    const ownAlt = agent.solve(start, original, 'landmarks'), alt = agent.solve(start, target, 'landmarks');
+    expect(ownAlt.expanded).toBe(own.expanded);
+    expect(alt.reached).toBe(true);
+    expect(alt.moves).toBe(generic.moves);
+    expect(alt.expanded).toBeLessThanOrEqual(stale.expanded);
   });
   it('is deterministic and rejects bad input', () => {
     expect(architectureStudy({ maps: 1, targets: 3 }).runs).toEqual(architectureStudy({ maps: 1, targets: 3 }).runs);

@@ -63,3 +63,15 @@ describe('exercise 07-route-check (meta-test)', () => {
     expect(check.evaluate('07-route-check', noSteps).ok).toBe(false);
   });
 });
+
+describe('exercise 07-tuned-comparator (meta-test)', () => {
+  const tuned = (toLandmark: (c: Cell) => number) => (s: Cell, g: Cell) => Math.abs(toLandmark(s) - toLandmark(g));
+  it('the reference (the landmark triangle bound) passes visible and hidden tests', () => {
+    expect(check.evaluate('07-tuned-comparator', tuned).ok).toBe(true);
+    expect(check.evaluate('07-tuned-comparator', tuned, { seed: 9, count: 2 }).ok).toBe(true);
+  });
+  it('the strawman that ignores the goal overestimates; zero is admissible but not tuned', () => {
+    expect(check.evaluate('07-tuned-comparator', (toLandmark: (c: Cell) => number) => (s: Cell) => toLandmark(s)).ok).toBe(false);
+    expect(check.evaluate('07-tuned-comparator', () => () => 0).ok).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-/** Notebook 07's exercises: a room-level route (the planner's subgoals), and checking a route. */
+/** Notebook 07's exercises: a room-level route (the planner's subgoals), checking a route, and the honest tuned comparator. */
 import { createRng } from '../../lib/core/rng';
 import type { Cell, GridMap } from '../../lib/envs/grid';
 import { isPassable, passableCells } from '../../lib/envs/grid';
@@ -7,6 +7,7 @@ import { roomGraph } from './agents/room-graph';
 import { breadthFirst } from '../../lib/search/breadth-first';
 import { astar } from '../../lib/search/astar';
 import { gridProblem } from '../../lib/envs/grid';
+import { goalDistanceTable } from '../../lib/heuristics/goal-table';
 import { defineExercise } from '../../lib/exercises/check';
 import type { ExerciseCase } from '../../lib/exercises/types';
 
@@ -96,5 +97,45 @@ defineExercise<(map: GridMap, path: Cell[], start: Cell, target: Cell) => boolea
   judge: (answer, { map, path, start, target, valid }) => {
     const got = answer(map, path.map((c) => ({ ...c })), { ...start }, { ...target });
     return { ok: got === valid, expected: String(valid), got: String(got) };
+  },
+});
+
+// ---- 07-tuned-comparator --------------------------------------------------------------------
+type TunedInput = { map: GridMap; landmark: Cell; pairs: { s: Cell; g: Cell }[]; label: string };
+
+function tunedCases(seed: number, count: number): ExerciseCase<TunedInput>[] {
+  const rng = createRng(seed);
+  const out: ExerciseCase<TunedInput>[] = [];
+  for (let i = 0; i < count; i++) {
+    const map = generateRooms(25, 25, rng.fork(`tuned-${i}`), { roomSize: 5 });
+    const cells = passableCells(map);
+    const landmark = cells[cells.length - 1];
+    const pairs = Array.from({ length: 40 }, (_, k) => ({ s: rng.pick(cells), g: k % 8 === 0 ? landmark : rng.pick(cells) }));
+    const label = `${map.name}: landmark (${landmark.x},${landmark.y}), ${pairs.length} (state, goal) pairs`;
+    out.push({ label, input: { map, landmark, pairs, label } });
+  }
+  return out;
+}
+
+defineExercise<(toLandmark: (c: Cell) => number) => (s: Cell, g: Cell) => number, TunedInput>({
+  id: '07-tuned-comparator',
+  title: 'Change the comparator: a heuristic tuned to one goal that still takes the goal',
+  points: 2,
+  hint: 'Triangle inequality: d(s, g) ≥ |d(s, L) − d(g, L)| for any cell L. With L the built-in goal it is exact when g = L, and it never overestimates for other goals. Returning d(s, L) alone ignores g: that is the strawman table.',
+  visible: () => tunedCases(707, 3),
+  generate: tunedCases,
+  judge: (answer, { map, landmark, pairs }) => {
+    const problem = gridProblem(map, 'four');
+    const toL = goalDistanceTable(problem, landmark);
+    const h = answer((c) => toL.distance({ ...c }));
+    if (typeof h !== 'function') return { ok: false, expected: 'a function (s, g) => number', got: typeof h };
+    for (const { s, g } of pairs) {
+      const exact = goalDistanceTable(problem, g).distance(s);
+      const v = h({ ...s }, { ...g });
+      const bound = Math.abs(toL.distance(s) - toL.distance(g));
+      if (!(v <= exact + 1e-9)) return { ok: false, expected: `at most the true distance ${exact} from (${s.x},${s.y}) to (${g.x},${g.y})`, got: String(v) };
+      if (!(v >= bound - 1e-9)) return { ok: false, expected: `at least the landmark bound ${bound} from (${s.x},${s.y}) to (${g.x},${g.y})`, got: String(v) };
+    }
+    return { ok: true, expected: 'admissible, exact at the landmark, uses the goal', got: 'so it is' };
   },
 });

@@ -1,11 +1,14 @@
 /**
- * Notebook 08's exercises: count moves (perft), order captures (MVV-LVA), and back up a value in
- * retrograde analysis.
+ * Notebook 08's exercises: count moves (perft, the one chess-programming exercise), and test the
+ * claim: the endgame table's speed-up for each objective on the same positions.
  */
 import { createRng } from '../../lib/core/rng';
 import { Board } from './chess/board';
 import { perft, PERFT_REFERENCE } from './chess/perft';
 import { sampleMiddlegames } from './chess/positions';
+import { endgameTable } from './chess/endgame';
+import { searchChess } from './chess/engine';
+import { keepPawnsObjective, winObjective } from './chess/objectives';
 import { defineExercise } from '../../lib/exercises/check';
 import type { ExerciseCase } from '../../lib/exercises/types';
 
@@ -33,96 +36,46 @@ defineExercise<(board: Board, depth: number) => number, PerftInput>({
   },
 });
 
-// ---- 08-mvv-lva -----------------------------------------------------------------------------
-type Letter = 'p' | 'n' | 'b' | 'r' | 'q' | 'k';
-type Capture = { victim: Letter; attacker: Letter };
-// Textbook values in pawns (knight = bishop; the king only ever attacks).
-const VAL: Record<Letter, number> = { p: 1, n: 3, b: 3, r: 5, q: 9, k: 10 };
-const VICTIMS: Letter[] = ['p', 'n', 'b', 'r', 'q'];
-const ATTACKERS: Letter[] = ['p', 'n', 'b', 'r', 'q', 'k'];
+// ---- 08-table-same-positions ---------------------------------------------------------------
+// Test the claim: is the table's worth about the objective, or about the positions it covers?
+type TableInput = { fens: string[]; depth: number; objective: 'win' | 'keep-pawns'; kind: string };
 
-function captureCases(seed: number, count: number): ExerciseCase<Capture[]>[] {
+/** nodes without the KQK table / nodes with it, summed over `fens`, at equal depth (the reference). */
+export function tableSpeedupOn(fens: readonly string[], depth: number, objective: 'win' | 'keep-pawns'): number {
+  const table = endgameTable('KQK');
+  const obj = objective === 'win' ? winObjective() : keepPawnsObjective();
+  let without = 0, withTable = 0;
+  for (const fen of fens) {
+    without += searchChess(fen, { depth, objective: obj, ordering: 'all' }).stats.nodes;
+    withTable += searchChess(fen, { depth, objective: obj, ordering: 'all', table }).stats.nodes;
+  }
+  return without / withTable;
+}
+
+function tableCases(seed: number, count: number): ExerciseCase<TableInput>[] {
   const rng = createRng(seed);
-  return Array.from({ length: count }, (_, i) => {
-    const list = Array.from({ length: 4 + rng.int(0, 5) }, () => ({ victim: rng.pick(VICTIMS), attacker: rng.pick(ATTACKERS) }));
-    return { label: `capture list ${i + 1}: ${list.map((c) => `${c.attacker}x${c.victim}`).join(' ')}`, input: list };
-  });
+  const table = endgameTable('KQK');
+  const out: ExerciseCase<TableInput>[] = [];
+  for (let i = 0; i < count; i++) {
+    const objective = i % 2 === 0 ? 'win' : 'keep-pawns';
+    const ending = i % 4 < 2;
+    const fens = ending ? table.sample(rng.fork(`t${i}`), 3, 2).map((x) => x.fen) : sampleMiddlegames(rng.fork(`m${i}`), 2);
+    const kind = ending ? 'KQK positions' : 'middlegames';
+    out.push({ label: `${objective} objective on ${fens.length} ${kind}, depth 2`, input: { fens, depth: 2, objective, kind } });
+  }
+  return out;
 }
 
-defineExercise<(victim: Letter, attacker: Letter) => number, Capture[]>({
-  id: '08-mvv-lva',
-  title: 'MVV-LVA: score captures so the best are tried first',
-  points: 1,
-  hint: 'The victim decides first (queen > rook > bishop = knight > pawn); among equal victims the cheaper attacker goes first. E.g. 10 * value(victim) - value(attacker) with values that keep that order.',
-  visible: () => [
-    { label: 'PxQ before QxQ', input: [{ victim: 'q', attacker: 'q' }, { victim: 'q', attacker: 'p' }] },
-    { label: 'QxR before PxN', input: [{ victim: 'n', attacker: 'p' }, { victim: 'r', attacker: 'q' }] },
-    { label: 'KxP last among pawn captures', input: [{ victim: 'p', attacker: 'k' }, { victim: 'p', attacker: 'n' }, { victim: 'p', attacker: 'p' }] },
-    ...captureCases(808, 4),
-  ],
-  generate: captureCases,
-  judge: (answer, list) => {
-    const key = (c: Capture): number => VAL[c.victim] * 100 - VAL[c.attacker];
-    const label = (c: Capture): string => `${c.attacker.toUpperCase()}x${c.victim}`;
-    const order = (score: (c: Capture) => number): string => [...list].sort((a, b) => score(b) - score(a) || key(b) - key(a)).map(label).join(' ');
-    const scores = list.map((c) => answer(c.victim, c.attacker));
-    for (const s of scores) if (typeof s !== 'number' || Number.isNaN(s)) return { ok: false, expected: 'numbers', got: String(s) };
-    for (let i = 0; i < list.length; i++) for (let j = 0; j < list.length; j++) {
-      // Must come first: a more valuable victim, or the same victim taken by a cheaper attacker
-      // (knight and bishop victims may go either way).
-      const a = list[i], b = list[j];
-      const first = VAL[a.victim] > VAL[b.victim] || (a.victim === b.victim && VAL[a.attacker] < VAL[b.attacker]);
-      if (first && !(scores[i] > scores[j])) {
-        return { ok: false, expected: order(key), got: order((c) => answer(c.victim, c.attacker)) };
-      }
-    }
-    return { ok: true, expected: order(key), got: order(key) };
-  },
-});
-
-// ---- 08-retrograde-backup -------------------------------------------------------------------
-type Outcome = { result: 'win' | 'loss' | 'draw'; plies: number };
-type BackupInput = { children: Outcome[]; inCheck: boolean };
-
-/** The reference rule (also used to judge). */
-function backupReference({ children, inCheck }: BackupInput): Outcome {
-  if (children.length === 0) return inCheck ? { result: 'loss', plies: 0 } : { result: 'draw', plies: 0 };
-  const losses = children.filter((c) => c.result === 'loss');
-  if (losses.length) return { result: 'win', plies: 1 + Math.min(...losses.map((c) => c.plies)) };
-  if (children.every((c) => c.result === 'win')) return { result: 'loss', plies: 1 + Math.max(...children.map((c) => c.plies)) };
-  return { result: 'draw', plies: 0 };
-}
-
-function backupCases(seed: number, count: number): ExerciseCase<BackupInput>[] {
-  const rng = createRng(seed);
-  return Array.from({ length: count }, () => {
-    const n = rng.int(0, 6);
-    const children: Outcome[] = Array.from({ length: n }, () => {
-      const r = rng.pick(['win', 'win', 'loss', 'draw'] as const);
-      return { result: r, plies: r === 'draw' ? 0 : rng.int(0, 20) };
-    });
-    const inCheck = rng.chance(0.5);
-    return { label: `children ${JSON.stringify(children)}, in check: ${inCheck}`, input: { children, inCheck } };
-  });
-}
-
-defineExercise<(children: Outcome[], inCheck: boolean) => Outcome, BackupInput>({
-  id: '08-retrograde-backup',
-  title: 'Retrograde analysis: the value of a position from the values of its children',
+defineExercise<(fens: string[], depth: number, objective: 'win' | 'keep-pawns') => number, TableInput>({
+  id: '08-table-same-positions',
+  title: 'Test the claim: the endgame table\'s speed-up for each objective on the same positions',
   points: 2,
-  hint: 'Children are scored for the OPPONENT (who moves next). One child lost for them is enough to win (take the quickest); you lose only if every child wins for them (delay as long as possible); no moves: checkmate if in check, else stalemate.',
-  visible: () => [
-    { label: 'no moves, in check (checkmate)', input: { children: [], inCheck: true } },
-    { label: 'no moves, not in check (stalemate)', input: { children: [], inCheck: false } },
-    { label: 'two mating options: take the faster', input: { children: [{ result: 'loss', plies: 4 }, { result: 'loss', plies: 0 }, { result: 'win', plies: 3 }], inCheck: false } },
-    { label: 'every move loses: delay longest', input: { children: [{ result: 'win', plies: 3 }, { result: 'win', plies: 7 }], inCheck: true } },
-    { label: 'one escape to a draw', input: { children: [{ result: 'win', plies: 3 }, { result: 'draw', plies: 0 }], inCheck: false } },
-  ],
-  generate: backupCases,
-  judge: (answer, input) => {
-    const expected = backupReference(input);
-    const got = answer(input.children.map((c) => ({ ...c })), input.inCheck);
-    const same = !!got && got.result === expected.result && (expected.result === 'draw' || got.plies === expected.plies);
-    return { ok: same, expected: JSON.stringify(expected), got: JSON.stringify(got) };
+  hint: 'For each objective, search every position twice at the same depth, once with `table: endgameTable("KQK")` and once without, with ordering "all"; return the total nodes without divided by the total with. Before you run it, predict: on KQK positions, does the table help the pawn keeper? (A pawnless ending settles the pawn count.)',
+  visible: () => tableCases(808, 4),
+  generate: tableCases,
+  judge: (answer, { fens, depth, objective }) => {
+    const expected = tableSpeedupOn(fens, depth, objective);
+    const got = answer([...fens], depth, objective);
+    return { ok: typeof got === 'number' && Math.abs(got - expected) <= 1e-6 * expected, expected: expected.toFixed(3), got: String(got) };
   },
 });

@@ -20,6 +20,7 @@ defineClaim({
   id: '09-competitiveness-tax',
   title: 'General agents pay a competitiveness tax against specialists',
   notebook: '09-generalization-vs-specialization',
+  kind: 'empirical',
   source: {
     who: 'comment',
     thread: 'retargetable algorithms are at the far end of the specialized-to-general spectrum',
@@ -75,6 +76,7 @@ defineClaim({
   id: '09-cache-plus-search',
   title: 'Mostly cached behaviour, with search for the rest, beats both pure strategies (the lab\'s extension)',
   notebook: '09-generalization-vs-specialization',
+  kind: 'empirical',
   source: {
     who: 'comment',
     thread: 'humans as retargetable searchers (the reply about adult humans); the claim is the lab\'s own extension',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, type Cell } from '../../index';
+import { queriesForTax } from './exercises';
 
 /** Reference for 09-break-even. */
 function breakEven(build: number, follow: number, search: number): number {
@@ -42,5 +43,16 @@ describe('exercise 09-fetch-deliver-heuristic (meta-test)', () => {
     const bothFromHere = (c: Cell, k: boolean, p: Cell, d: Cell) => (k ? md(c, d) : md(c, p) + md(c, d));
     for (const wrong of [onlyDropoff, ignoresCarrying, bothFromHere]) expect(check.evaluate('09-fetch-deliver-heuristic', wrong).ok).toBe(false);
     expect(check.evaluate('09-fetch-deliver-heuristic', () => { throw new Error('todo'); }).failures[0].got).toMatch(/your answer threw: todo/);
+  });
+});
+
+describe('exercise 09-tax-threshold (meta-test)', () => {
+  const reference = (build: number[], follow: number[], search: number[], tax: number) => queriesForTax({ build, follow, search, tax });
+  it('the reference passes visible and hidden tests', () => {
+    expect(check.evaluate('09-tax-threshold', reference).ok).toBe(true);
+    expect(check.evaluate('09-tax-threshold', reference, { seed: 4, count: 2 }).ok).toBe(true);
+  });
+  it('the break-even point (a tax of 1) is not the answer', () => {
+    expect(check.evaluate('09-tax-threshold', (b: number[], l: number[], s: number[]) => queriesForTax({ build: b, follow: l, search: s, tax: 1 })).ok).toBe(false);
   });
 });

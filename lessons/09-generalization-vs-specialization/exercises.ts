@@ -3,7 +3,8 @@ import type { Cell } from '../../lib/envs/grid';
 import { passableCells } from '../../lib/envs/grid';
 import { errandHeuristic } from './tasks/errand';
 import type { Errand } from './tasks/errand';
-import { breakEvenQueries } from './tasks/measure';
+import { breakEvenQueries, measureTasks } from './tasks/measure';
+import { routineErrands } from './tasks/suite';
 import { createTown } from './tasks/town';
 import { defineExercise } from '../../lib/exercises/check';
 import type { ExerciseCase } from '../../lib/exercises/types';
@@ -87,5 +88,46 @@ defineExercise<(cell: Cell, carrying: boolean, pickup: Cell, dropoff: Cell) => n
       }
     }
     return { ok: true, expected: 'all states', got: 'all states' };
+  },
+});
+
+// ---- 09-tax-threshold ------------------------------------------------------------------------
+// Test the claim: from measured work, how often must an errand repeat before the tax appears?
+interface TaxCase { build: number[]; follow: number[]; search: number[]; tax: number }
+
+/** Reference: the smallest whole number of queries per errand with ratio >= tax (Infinity if never). */
+export function queriesForTax(c: TaxCase): number {
+  const b = c.build.reduce((x, y) => x + y, 0), l = c.follow.reduce((x, y) => x + y, 0), s = c.search.reduce((x, y) => x + y, 0);
+  if (s <= c.tax * l) return Infinity;
+  let q = Math.max(1, Math.ceil((c.tax * b) / (s - c.tax * l)));
+  const ratio = (n: number) => (n * s) / (b + n * l);
+  while (q > 1 && ratio(q - 1) >= c.tax) q--;
+  while (ratio(q) < c.tax) q++;
+  return q;
+}
+
+function taxCases(seed: number, count: number): ExerciseCase<TaxCase>[] {
+  const rng = createRng(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const townSeed = rng.int(1, 1000);
+    const town = createTown({ width: 31, height: 31, roomSize: 5, seed: townSeed });
+    const m = measureTasks(town, routineErrands(), { samples: 3, seed: townSeed });
+    const tax = [2, 3, 5, 1.5][i % 4];
+    const c = { build: m.map((x) => x.build), follow: m.map((x) => x.follow), search: m.map((x) => x.search), tax };
+    return { label: `town seed ${townSeed} (${m.length} errands), tax ${tax}`, input: c };
+  });
+}
+
+defineExercise<(build: number[], follow: number[], search: number[], tax: number) => number, TaxCase>({
+  id: '09-tax-threshold',
+  title: 'Test the claim: how often must an errand repeat before the general searcher pays a tax?',
+  points: 2,
+  hint: 'With q queries per errand, the searcher\'s work is q·Σsearch and the specialists\' is Σbuild + q·Σfollow; the claim is supported once their ratio reaches tax. Solve for the smallest whole q (Infinity if Σsearch ≤ tax·Σfollow). The break-even point (tax 1) is not the answer.',
+  visible: () => taxCases(909, 3),
+  generate: taxCases,
+  judge: (answer, c) => {
+    const expected = queriesForTax(c);
+    const got = answer([...c.build], [...c.follow], [...c.search], c.tax);
+    return { ok: got === expected, expected: show(expected), got: show(got) };
   },
 });

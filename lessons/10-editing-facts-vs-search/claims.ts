@@ -26,6 +26,7 @@ defineClaim({
   id: '10-rome-edits-facts',
   title: 'A located rank-one edit changes one fact and leaves the others',
   notebook: '10-editing-facts-vs-search',
+  kind: 'empirical',
   source: SOURCE_ROME,
   claim: 'In a small trained fact memory, a rank-one edit of the MLP that causal tracing points to (at the subject\'s last token) makes the model give a new city for a landmark, also under paraphrases it was not edited with, while other landmarks\' answers stay the same.',
   criterion: 'Over `edits` random edit requests: supported if mean efficacy >= 0.9, mean paraphrase generalization >= 0.8 and mean specificity (other landmarks\' answers unchanged) >= 0.9; otherwise not supported.',
@@ -79,6 +80,7 @@ defineClaim({
   id: '10-search-editable-like-facts',
   title: 'A search\'s target is editable like a fact — if the new target is expressible',
   notebook: '10-editing-facts-vs-search',
+  kind: 'empirical',
   source: SOURCE_ROME,
   claim: 'A rank-one edit of a learned agent\'s instruction→target memory makes the instruction "cheese" send its (fixed) search to a new target in rooms it never saw, while the other instructions keep their targets.',
   criterion: 'On `rooms` held-out rooms: supported if the edited instruction heads for the new target in >= 90% of rooms and the other instructions keep their targets in >= 95%; otherwise not supported.',
@@ -133,6 +135,7 @@ defineClaim({
   id: '10-localization-informs-editing',
   title: 'The layer causal tracing picks is where the edit works best',
   notebook: '10-editing-facts-vs-search',
+  kind: 'empirical',
   source: {
     ...SOURCE_ROME,
     paraphrase: 'A commenter asks what ROME (locate a fact with causal tracing, then edit it there) can teach us, and whether causal tracing could find the parts of a model that drive its search. Hase et al. 2023 asked whether localization informs editing at all, and found in large models that it does not predict where edits work.',

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { check } from '../../index';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { check, useBackend } from '../../index';
+import type { NewTarget } from './editing/goal-agent';
 
 function rankOneEdit(w: number[][], k: number[], v: number[], cInv: number[][]): number[][] {
   const u = cInv.map((row) => row.reduce((s, x, j) => s + x * k[j], 0));
@@ -47,4 +48,20 @@ describe('exercise 10-edit-scores (meta-test)', () => {
     const specificityAsWanted = (rows: Row[]) => ({ efficacy: editScores(rows).efficacy, specificity: rows.filter((r) => !r.aboutEdited && r.after !== r.wanted).length / rows.filter((r) => !r.aboutEdited).length });
     for (const wrong of [overAllRows, specificityAsWanted]) expect(check.evaluate('10-edit-scores', wrong).ok).toBe(false);
   });
+});
+
+describe('exercise 10-inexpressible-target (meta-test)', () => {
+  beforeAll(async () => { await useBackend(); }, 120_000);
+  it('an inner cell off the centre (the maximum of no linear function of x and y) passes', () => {
+    expect(check.evaluate('10-inexpressible-target', (): NewTarget => ({ kind: 'cell', x: 2, y: 4 })).ok).toBe(true);
+    expect(check.evaluate('10-inexpressible-target', (): NewTarget => ({ kind: 'cell', x: 2, y: 4 }), { seed: 2, count: 1 }).ok).toBe(true);
+  }, 120_000);
+  it('the centre, already named by the notebook, is not accepted', () => {
+    expect(check.evaluate('10-inexpressible-target', (): NewTarget => ({ kind: 'cell', x: 3, y: 3 })).ok).toBe(false);
+  }, 120_000);
+  it('another object is expressible, so it fails', () => {
+    const r = check.evaluate('10-inexpressible-target', (): NewTarget => ({ kind: 'object', object: 1 }));
+    expect(r.ok).toBe(false);
+    expect(r.failures[0].got).not.toMatch(/threw/);
+  }, 120_000);
 });

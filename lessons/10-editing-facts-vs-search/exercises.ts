@@ -1,6 +1,8 @@
 import { createRng, type Rng } from '../../lib/core/rng';
 import { defineExercise } from '../../lib/exercises/check';
 import type { ExerciseCase } from '../../lib/exercises/types';
+import { pct } from '../../lib/core/format';
+import { editGoal, makeRooms, scoreGoalEdit, trainGoalAgent, type NewTarget } from './editing/goal-agent';
 
 /** Input of 10-rank-one-edit: a memory W (values = W k), a key, the wanted value, and C⁻¹. */
 interface EditInput { w: number[][]; k: number[]; v: number[]; cInv: number[][] }
@@ -115,5 +117,38 @@ defineExercise<(rows: EditedPrompt[]) => { efficacy: number; specificity: number
     const ok = !!got && close(got.efficacy, want.efficacy) && close(got.specificity, want.specificity);
     const fmt = (s: { efficacy: unknown; specificity: unknown } | undefined) => (s ? `efficacy ${String(s.efficacy)}, specificity ${String(s.specificity)}` : String(s));
     return { ok, expected: fmt(want), got: fmt(got) };
+  },
+});
+
+// ---- 10-inexpressible-target -----------------------------------------------------------------
+// Test the claim: find a new target that no edit of the agent's target memory can express.
+interface InexpressibleInput { seed: number; rooms: number }
+
+/** Efficacy of editing "cheese" → `target` on held-out rooms (the claim's measure). */
+export function editEfficacy(target: NewTarget, seed: number, rooms: number): number {
+  const { agent } = trainGoalAgent({ seed });
+  const e = editGoal(agent, 0, target, { seed, covariance: true });
+  const s = scoreGoalEdit(agent, e.agent, 0, target, makeRooms(rooms, agent.config.size, `${seed}/test`));
+  e.agent.dispose();
+  return s.efficacy;
+}
+
+function inexpressibleCases(seed: number, count: number): ExerciseCase<InexpressibleInput>[] {
+  return Array.from({ length: count }, (_, i) => ({ label: `goal agent seed ${seed + i}, 40 held-out rooms`, input: { seed: seed + i, rooms: 40 } }));
+}
+
+defineExercise<(agentSeed: number) => NewTarget, InexpressibleInput>({
+  id: '10-inexpressible-target',
+  title: 'Test the claim: find a new target (not the centre) the edited memory cannot express',
+  points: 2,
+  hint: 'The agent\'s target map is a weighted sum of its cell features: the four object channels and x, y. An object, or a corner (an extreme of x and y), is the best cell of some weighted sum in every room. Which cell is never the maximum of any linear function of x and y?',
+  visible: () => inexpressibleCases(1, 1),
+  generate: inexpressibleCases,
+  judge: (answer, { seed, rooms }) => {
+    const target = answer(seed);
+    if (!target || (target.kind !== 'object' && target.kind !== 'cell')) return { ok: false, expected: "{ kind: 'object', object } or { kind: 'cell', x, y }", got: JSON.stringify(target) };
+    if (target.kind === 'cell' && target.x === 3 && target.y === 3) return { ok: false, expected: 'a target other than the centre, which the notebook already names', got: JSON.stringify(target) };
+    const eff = editEfficacy(target, seed, rooms);
+    return { ok: eff < 0.9, expected: 'an edit that sends "cheese" there in fewer than 90% of rooms', got: `${JSON.stringify(target)}: ${pct(eff)} of rooms` };
   },
 });

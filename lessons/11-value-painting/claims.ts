@@ -21,32 +21,40 @@ const SOURCE = {
 
 defineClaim({
   id: '11-value-painting-retargets',
-  title: 'Painting value on a learned concept retargets the planner — once the concept is learned',
+  title: 'Value painted on a concept before it is stable still retargets the planner as the concept forms',
   notebook: '11-value-painting',
+  kind: 'empirical',
   source: SOURCE,
-  claim: 'After its concept detectors have trained for `trainSteps` steps, painting high value on a concept makes a planner over the world model reach a state that truly has that concept in at least 90% of episodes.',
-  criterion: 'Supported if, on `episodes` test episodes drawn like the training ones, the painted planner\'s goal truly has the concept in >= 90% of them; otherwise not supported.',
+  claim: 'Value can be painted onto a concept before the concept is stable: value painted on the world model\'s read-out of a concept at training step `paintAt` (the "infant" phase) still sends the planner to true instances of that concept in at least 90% of episodes once the world model has kept learning to `trainSteps`.',
+  criterion: 'The value head is painted on the concept read-outs of the detector snapshot at `paintAt` and then kept fixed, while the world model\'s features keep training to `trainSteps`; supported if, on `episodes` test episodes drawn like the training ones, the planner\'s goal truly has the concept in >= 90% of them; otherwise not supported. (With paintAt = trainSteps this is painting a learned concept.)',
   params: {
     concept: { default: 'near cheese', description: 'the concept to paint value on', choices: CONCEPTS },
-    trainSteps: { default: 300, description: 'training steps of the concept detectors (few = the "infant" phase)', min: 0, max: 5000, integer: true },
+    paintAt: { default: 20, description: 'training step at which the value is painted (a snapshot step: 0, 1, 3, 10, 20, 30, 50, 100, 200, 300, …)', min: 0, max: 5000, integer: true },
+    trainSteps: { default: 300, description: 'training steps of the world model\'s concept detectors when the painted planner is used', min: 0, max: 5000, integer: true },
     cheeseSpread: { default: 9, description: 'cheese within this many cells of the top-right corner in training (9 = anywhere)', min: 0, max: 9 },
     episodes: { default: 60, description: 'test episodes', min: 5, max: 1000, integer: true },
     seed: { default: 1, description: 'seed of training and test episodes and detector weights', integer: true },
   },
   run: async (p) => {
     await useBackend();
-    const seed = p.seed, steps = p.trainSteps;
-    const det = trainDetectors({ steps, cheeseSpread: p.cheeseSpread, seed });
+    const seed = p.seed, steps = p.trainSteps, paintAt = Math.min(p.paintAt, steps);
+    const marks = [0, 1, 3, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000].filter((s) => s < steps);
+    const det = trainDetectors({ steps, cheeseSpread: p.cheeseSpread, seed, snapshots: marks.includes(paintAt) || paintAt === steps ? marks : [...marks, paintAt].sort((a, b) => a - b) });
     const test = testEpisodes(p.episodes, seed, { cheeseSpread: p.cheeseSpread });
-    const curve = det.snapshots.map((s) => ({ 'training step': Math.max(s.step, 0.5), 'painting success': paintingSuccess(s.weights, p.concept, test).success, 'detector loss': s.loss }));
-    const success = paintingSuccess(detectorAt(det, steps), p.concept, test).success;
+    const final = detectorAt(det, steps);
+    const curve = det.snapshots.flatMap((s) => [
+      { 'painted at step': Math.max(s.step, 0.5), when: `used at step ${steps} (painted, then learning went on)`, 'painting success': paintingSuccess(final, p.concept, test, undefined, undefined, s.weights).success },
+      { 'painted at step': Math.max(s.step, 0.5), when: 'used right away', 'painting success': paintingSuccess(s.weights, p.concept, test).success },
+    ]);
+    const success = paintingSuccess(final, p.concept, test, undefined, undefined, detectorAt(det, paintAt)).success;
+    const atPaint = paintingSuccess(detectorAt(det, paintAt), p.concept, test).success;
     const ok = success >= 0.9;
     return {
       verdict: ok ? 'supported' : 'not supported',
-      summary: `With detectors trained for ${steps} steps, painting value on "${p.concept}" sent the planner to a true "${p.concept}" state in ${pct(success)} of ${test.length} episodes${ok ? '' : ' — the detector has not formed the concept yet, so the painted value lands on the wrong states'}.`,
-      numbers: { success, trainSteps: steps, finalLoss: det.snapshots[det.snapshots.length - 1].loss },
+      summary: `Value painted on "${p.concept}" at step ${paintAt} (used right away it hit the concept in ${pct(atPaint)} of episodes) and kept while the world model trained on to step ${steps}: the planner then reached a true "${p.concept}" state in ${pct(success)} of ${test.length} episodes${ok ? ' — the value followed the concept as it formed' : ' — the painted value stayed on what the read-out meant then, and the concept moved away from it'}.`,
+      numbers: { success, successWhenPainted: atPaint, paintAt, trainSteps: steps, finalLoss: det.snapshots[det.snapshots.length - 1].loss },
       rows: curve,
-      chart: lineChart(curve, { x: 'training step', y: 'painting success', logX: true, title: `Painting "${p.concept}" along training`, description: 'Share of episodes where the painted planner reaches a true instance of the concept, for detector snapshots along training (step 0 drawn at 0.5).' }),
+      chart: lineChart(curve, { x: 'painted at step', y: 'painting success', color: 'when', logX: true, title: `Painting "${p.concept}" before the concept is stable`, description: `Share of episodes where the painted planner reaches a true instance of the concept: value painted at each snapshot and used at once, or kept while training went on to step ${steps} (step 0 drawn at 0.5).` }),
     };
   },
 });
@@ -55,6 +63,7 @@ defineClaim({
   id: '11-concept-extrapolation',
   title: 'Painting on a narrowly learned concept chases the wrong thing out of distribution',
   notebook: '11-value-painting',
+  kind: 'empirical',
   source: SOURCE,
   claim: 'A "near cheese" detector trained only where the cheese sits within `cheeseSpread` cells of the top-right corner works in distribution, but painting value on it misfires once the cheese is anywhere: planner success drops by at least `drop`.',
   criterion: 'Average over `detectors` independently trained detectors: supported if success(in distribution) − success(cheese anywhere) >= drop; otherwise not supported.',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../index';
-import { referencePlanBest, referencePaintedChoice } from './exercises';
+import { referencePlanBest, referencePaintedChoice, referenceSafePaintStep } from './exercises';
+import { paintingSuccess, type TrainedDetectors, type Episode } from '../../index';
 
 const planBest = (rows: string[], values: number[][]) => referencePlanBest({ rows, values });
 const paintedChoice = (scores: number[][], weights: number[], concept: number, strength: number) => referencePaintedChoice({ scores, weights, concept, strength });
@@ -32,4 +33,17 @@ describe('exercise 11-painted-choice (meta-test)', () => {
     const onlyPainted = (s: number[][], w: number[], c: number, k: number) => paintedChoice(s, w.map(() => 0), c, k);
     for (const wrong of [addsStrength, onlyPainted]) expect(check.evaluate('11-painted-choice', wrong).ok).toBe(false);
   });
+});
+
+describe('exercise 11-safe-paint-step (meta-test)', () => {
+  it('the reference passes the visible tests', () => {
+    expect(check.evaluate('11-safe-paint-step', referenceSafePaintStep).ok).toBe(true);
+  }, 120_000);
+  it('painting and using the snapshot right away (the untrained-detector reading) fails', () => {
+    const rightAway = (det: TrainedDetectors, concept: string, episodes: Episode[]) => {
+      for (const s of det.snapshots) if (paintingSuccess(s.weights, concept, episodes).success >= 0.9) return s.step;
+      return -1;
+    };
+    expect(check.evaluate('11-safe-paint-step', rightAway).ok).toBe(false);
+  }, 120_000);
 });

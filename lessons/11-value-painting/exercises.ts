@@ -1,6 +1,9 @@
 import { createRng, type Rng } from '../../lib/core/rng';
 import { defineExercise } from '../../lib/exercises/check';
 import type { ExerciseCase } from '../../lib/exercises/types';
+import { CONCEPTS, type Episode } from './world/world';
+import { trainDetectors, type TrainedDetectors } from './world/detector';
+import { paintingSuccess, testEpisodes } from './world/planner';
 
 /** Input of 11-plan-best: an ASCII room ('#' wall, '.' open, 'S' start) and a value per cell. */
 interface PlanInput { rows: string[]; values: number[][] }
@@ -103,5 +106,42 @@ defineExercise<(scores: number[][], weights: number[], concept: number, strength
     const want = referencePaintedChoice(input);
     const got = answer(input.scores.map((r) => r.slice()), input.weights.slice(), input.concept, input.strength);
     return { ok: got === want, expected: `state ${want}`, got: `state ${String(got)}` };
+  },
+});
+
+// ---- 11-safe-paint-step ----------------------------------------------------------------------
+// Test the claim: from which training step can value be painted on a concept and kept while the
+// world model goes on learning?
+interface SafeInput { concept: string; seed: number; det: TrainedDetectors; episodes: Episode[] }
+
+/** Reference: the earliest snapshot step whose painted read-outs, kept to the last step, hit the concept in ≥ 90% of episodes (-1 if none). */
+export function referenceSafePaintStep(det: TrainedDetectors, concept: string, episodes: Episode[]): number {
+  const final = det.snapshots[det.snapshots.length - 1].weights;
+  for (const s of det.snapshots) if (paintingSuccess(final, concept, episodes, undefined, undefined, s.weights).success >= 0.9) return s.step;
+  return -1;
+}
+
+function safeCases(seed: number, count: number): ExerciseCase<SafeInput>[] {
+  const rng = createRng(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const s = 1 + (rng.int(0, 3) + i) % 3;
+    const concept = CONCEPTS[i % CONCEPTS.length];
+    const det = trainDetectors({ steps: 300, cheeseSpread: 9, seed: s });
+    const episodes = testEpisodes(30, s, { cheeseSpread: 9 });
+    return { label: `detectors seed ${s}, concept "${concept}", ${episodes.length} episodes`, input: { concept, seed: s, det, episodes } };
+  });
+}
+
+defineExercise<(det: TrainedDetectors, concept: string, episodes: Episode[]) => number, SafeInput>({
+  id: '11-safe-paint-step',
+  title: 'Test the claim: the earliest step at which painted value stays on the concept as the model learns on',
+  points: 2,
+  hint: 'For each snapshot s in det.snapshots (in order), paint on its read-outs and keep them while the features train to the end: paintingSuccess(lastWeights, concept, episodes, undefined, undefined, s.weights). Return the first s.step with success ≥ 0.9, or -1. Using the snapshot right away (paintingSuccess(s.weights, …)) answers a different question.',
+  visible: () => safeCases(1111, 3),
+  generate: safeCases,
+  judge: (answer, { det, concept, episodes }) => {
+    const expected = referenceSafePaintStep(det, concept, episodes);
+    const got = answer(det, concept, episodes);
+    return { ok: got === expected, expected: String(expected), got: String(got) };
   },
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../index';
+import { separatingNoise } from './exercises';
 
 function sink(next: number[]): number {
   const counts = new Map<number, number>();
@@ -49,5 +50,16 @@ describe('exercise 12-compute-signature (meta-test)', () => {
     };
     expect(check.evaluate('12-compute-signature', noGuard).ok).toBe(false);
     expect(check.evaluate('12-compute-signature', cov).ok).toBe(false);
+  });
+});
+
+describe('exercise 12-equal-footing (meta-test)', () => {
+  it('the reference passes visible and hidden tests', () => {
+    expect(check.evaluate('12-equal-footing', separatingNoise).ok).toBe(true);
+    expect(check.evaluate('12-equal-footing', separatingNoise, { seed: 5, count: 2 }).ok).toBe(true);
+  });
+  it('ignoring the footing (always one reading) fails where equal bits closes the gap', () => {
+    const oneReading = (size: number, seed: number, readout: 'values' | 'active', _f: string, levels: number[]) => separatingNoise(size, seed, readout, 'one-reading', levels);
+    expect(check.evaluate('12-equal-footing', oneReading).ok).toBe(false);
   });
 });

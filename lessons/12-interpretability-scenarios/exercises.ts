@@ -1,10 +1,12 @@
 /**
  * Notebook 12's exercises: read off the target from behaviour alone (the sink most cells flow
- * into), and the "compute grows with distance" signature of a search (a correlation).
+ * into), the "compute grows with distance" signature of a search (a correlation), and where
+ * flagging still works while retargeting has failed, on each footing (testing the claim).
  */
 import { createRng } from '../../lib/core/rng';
 import { createPopulation } from './scenarios/population';
-import { retargetUnits } from './scenarios/tool';
+import { retargetUnits, type Readout } from './scenarios/tool';
+import { degradeSweep, type Footing } from './scenarios/degrade';
 import { pearsonCorrelation } from './scenarios/detect';
 import { defineExercise } from '../../lib/exercises/check';
 import type { ExerciseCase } from '../../lib/exercises/types';
@@ -87,5 +89,42 @@ defineExercise<(distance: number[], compute: number[]) => number, CorrInput>({
     const got = answer(distance.slice(), compute.slice());
     const ok = typeof got === 'number' && Math.abs(got - expected) <= 1e-6;
     return { ok, expected: expected.toFixed(6), got: typeof got === 'number' ? got.toFixed(6) : String(got) };
+  },
+});
+
+// ---- 12-equal-footing ------------------------------------------------------------------------
+// Test the claim: change how much the tool may read for the retarget, and find where flagging
+// still works while retargeting has failed.
+type FootingInput = { size: number; seed: number; readout: Readout; footing: Footing; levels: number[] };
+
+/** Reference: the smallest level where flag accuracy ≥ 0.9 and retarget success ≤ 0.6 (trials 2, seed 0), or -1. */
+export function separatingNoise(size: number, seed: number, readout: Readout, footing: Footing, levels: readonly number[]): number {
+  const pop = createPopulation({ size, searchers: 8, reflexes: 0, units: 64, seed });
+  const rows = degradeSweep(pop, { levels, trials: 2, readout, footing, seed: 0 });
+  const hit = rows.find((r) => r.flagAccuracy >= 0.9 && r.retargetSuccess <= 0.6);
+  return hit ? hit.noise : -1;
+}
+
+function footingCases(seed: number, count: number): ExerciseCase<FootingInput>[] {
+  const rng = createRng(seed);
+  const combos: [Readout, Footing][] = [['values', 'one-reading'], ['values', 'equal-bits'], ['active', 'equal-bits'], ['active', 'one-reading']];
+  return Array.from({ length: count }, (_, i) => {
+    const [readout, footing] = combos[i % combos.length];
+    const input = { size: 15, seed: rng.int(1, 1000), readout, footing, levels: [0, 0.5, 1, 1.5, 2, 2.5, 3] };
+    return { label: `maze 15, population seed ${input.seed}, ${readout} readout, ${footing}`, input };
+  });
+}
+
+defineExercise<(size: number, seed: number, readout: Readout, footing: Footing, levels: number[]) => number, FootingInput>({
+  id: '12-equal-footing',
+  title: 'Test the claim: where does flagging still work while retargeting has failed, on each footing?',
+  points: 2,
+  hint: 'Build the population with createPopulation({ size, searchers: 8, reflexes: 0, units: 64, seed }), sweep it with degradeSweep(pop, { levels, trials: 2, readout, footing, seed: 0 }), and return the first noise level whose flag accuracy is at least 0.9 while retarget success is at most 0.6 — or -1 if there is none. Predict first: which footing makes -1 likely?',
+  visible: () => footingCases(1212, 4),
+  generate: footingCases,
+  judge: (answer, { size, seed, readout, footing, levels }) => {
+    const expected = separatingNoise(size, seed, readout, footing, levels);
+    const got = answer(size, seed, readout, footing, [...levels]);
+    return { ok: got === expected, expected: String(expected), got: String(got) };
   },
 });

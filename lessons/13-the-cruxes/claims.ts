@@ -12,6 +12,7 @@ defineClaim({
   id: '13-shared-concept',
   title: 'Independently trained agents learn the same "cheese" concept',
   notebook: '13-the-cruxes',
+  kind: 'empirical',
   source: {
     who: 'post',
     thread: 'the first assumption of the post (natural abstractions)',

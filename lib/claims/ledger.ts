@@ -86,7 +86,7 @@ export async function runClaim(idOrClaim: string | Claim, overrides: Record<stri
   const t0 = performance.now();
   const finding = await claim.run(params);
   return {
-    id: claim.id, title: claim.title, claim: claim.claim, criterion: claim.criterion, source: claim.source,
+    id: claim.id, title: claim.title, kind: claim.kind, claim: claim.claim, criterion: claim.criterion, source: claim.source,
     params, seconds: (performance.now() - t0) / 1000, ...finding,
   };
 }

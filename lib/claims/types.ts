@@ -3,6 +3,13 @@ import type { VlSpec, ChartRow } from '../viz/index';
 /** What an experiment concludes about a claim. */
 export type Verdict = 'supported' | 'not supported' | 'depends';
 
+/**
+ * What kind of statement a claim is: a `theorem` (true by mathematics; the experiment checks it),
+ * a `demonstration` (true by how the toy is built; the experiment shows the mechanism), or an
+ * `empirical` question of the debate (the experiment could come out either way).
+ */
+export type ClaimKind = 'theorem' | 'demonstration' | 'empirical';
+
 /** Where a claim comes from: the post, or a comment thread (paraphrased; quote at most a sentence). */
 export interface ClaimSource {
   who: 'post' | 'comment';
@@ -62,6 +69,7 @@ export interface ClaimOutcome extends Finding {
   title: string;
   claim: string;
   criterion: string;
+  kind: ClaimKind;
   source: ClaimSource;
   params: ParamValues;
   seconds: number;
@@ -77,6 +85,8 @@ export interface Claim<P extends ParamSpecs = ParamSpecs> {
   title: string;
   /** The notebook that discusses it, e.g. "01-search-as-retargetable-process". */
   notebook: string;
+  /** Theorem, demonstration, or open empirical claim (only `empirical` ones count as the debate's tested claims). */
+  kind: ClaimKind;
   source: ClaimSource;
   /** The claim in one sentence, as the experiment tests it. */
   claim: string;

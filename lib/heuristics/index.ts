@@ -4,6 +4,7 @@ export * from './pdb';
 export * from './grid';
 export * from './puzzle';
 export * from './goal-table';
+export * from './landmarks';
 export * from './relax';
 export type { RelaxedPuzzleState } from './relax-puzzle';
 export * from './check';

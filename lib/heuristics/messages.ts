@@ -17,6 +17,10 @@ export const heuristicsMessages = {
     `problem ${name} has no predecessors(state) and no states were given; add predecessors to the problem or pass the list of all states.`,
   tableNoGoalInStates: (name: string) =>
     `none of the given states satisfies the goal for problem ${name}; include the goal state in the list.`,
+  landmarksEmpty: () =>
+    `landmarkHeuristic needs at least one landmark; pass the cells (states) to measure from, e.g. [goal].`,
+  landmarksNoGoalState: (name: string) =>
+    `problem ${name} has no goalState(goal), so a landmark heuristic cannot place the goal; add goalState to the problem.`,
   checkBadSample: (value: unknown) =>
     `sample must be an array of { state, goal } pairs, got ${String(value)}; build one with samplePairs(states, count, seed).`,
   checkBadHeuristic: (value: unknown) =>

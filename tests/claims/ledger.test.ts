@@ -2,7 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defineClaim, getClaim, resolveParams, runClaim } from '../../index';
 
 const toy = defineClaim({
-  id: '99-test-toy', title: 'toy', notebook: '99', claim: 'x exceeds the threshold',
+  id: '99-test-toy', title: 'toy', notebook: '99', kind: 'empirical', claim: 'x exceeds the threshold',
   criterion: 'supported if x > threshold', source: { who: 'post', thread: 'test', paraphrase: 'test' },
   params: {
     x: { default: 3, description: 'value', min: 0, max: 10 },
@@ -24,6 +24,7 @@ describe('claims/ledger', () => {
     const o = await runClaim(toy, { x: '5', flag: 'true' });
     expect(o.params).toEqual({ x: 5, threshold: 2, mode: 'a', flag: true });
     expect(o.id).toBe('99-test-toy');
+    expect(o.kind).toBe('empirical');
     expect(o.seconds).toBeGreaterThanOrEqual(0);
   });
   it('rejects unknown claims, unknown parameters and bad values with clear errors', async () => {
@@ -35,5 +36,15 @@ describe('claims/ledger', () => {
     expect(() => resolveParams(toy, { mode: 'c' })).toThrow(/must be one of a, b/);
     expect(() => resolveParams(toy, { flag: 'yes' })).toThrow(/must be true or false/);
     expect(() => defineClaim(toy)).toThrow(/defined twice/);
+  });
+});
+
+describe('claims/ledger: kinds', () => {
+  it('marks every lesson claim as a theorem, a demonstration or an empirical claim; the relaxation theorem is not counted among the debate\'s open claims', async () => {
+    const { listClaims: all } = await import('../../index');
+    const claims = all().filter((c) => !c.id.startsWith('99-'));
+    for (const c of claims) expect(['theorem', 'demonstration', 'empirical']).toContain(c.kind);
+    expect(claims.find((c) => c.id === '02-relaxation-admissible')?.kind).toBe('theorem');
+    expect(claims.filter((c) => c.kind === 'empirical').length).toBeGreaterThan(claims.length / 2);
   });
 });

@@ -6,5 +6,5 @@ export const agentsMessages = {
     `${name} must be a positive integer number of expansions, got ${String(value)}.`,
   innerGoalsBad: (value: unknown) =>
     `innerGoals must be 'proposed', 'outer' or { fixed: cell }, got ${JSON.stringify(value)}.`,
-  heuristicBad: (value: unknown) => `heuristic must be 'built-in' or 'generic', got ${JSON.stringify(value)}.`,
+  heuristicBad: (value: unknown) => `heuristic must be 'built-in', 'landmarks' or 'generic', got ${JSON.stringify(value)}.`,
 } as const satisfies Record<string, (...args: never[]) => string>;

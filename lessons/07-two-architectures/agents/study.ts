@@ -9,6 +9,7 @@ import { passableCells } from '../../../lib/envs/grid';
 import { generateRooms } from '../../../lib/envs/rooms';
 import { uniformCost } from '../../../lib/search/uniform-cost';
 import { gridProblem } from '../../../lib/envs/grid';
+import { goalDistanceTable } from '../../../lib/heuristics/goal-table';
 import { createBuiltinGoalAgent } from './builtin-goal';
 import type { AgentRun } from './planner';
 import { createSubgoalPlanner } from './planner';
@@ -24,11 +25,13 @@ export interface ArchitectureParams {
   legBudget: number;
   /** Expansions of the one search of architecture (2). */
   budget: number;
+  /** New targets lie at most this far (shortest route) from the original target; 0 = anywhere. */
+  maxShift: number;
   seed: number;
 }
 
 export const DEFAULT_ARCHITECTURE_PARAMS: ArchitectureParams = {
-  size: 41, roomSize: 5, maps: 4, targets: 10, legBudget: 200, budget: 2000, seed: 1,
+  size: 41, roomSize: 5, maps: 4, targets: 10, legBudget: 200, budget: 2000, maxShift: 0, seed: 1,
 };
 
 /** The conditions, in display order. */
@@ -40,6 +43,7 @@ export const CONDITIONS = [
   { id: 'planner: inner goals hard-wired', architecture: '(1) subgoal planner' },
   { id: 'one search: built-in goal', architecture: '(2) one search, built-in goal' },
   { id: 'one search: retarget goal test only', architecture: '(2) one search, built-in goal' },
+  { id: 'one search: retarget goal, tuned landmarks kept', architecture: '(2) one search, built-in goal' },
   { id: 'one search: retarget goal + generic heuristic', architecture: '(2) one search, built-in goal' },
 ] as const;
 export type ConditionId = (typeof CONDITIONS)[number]['id'];
@@ -50,6 +54,8 @@ export interface RunRow {
   target: string;
   /** Shortest route length to the target of this condition (the original target for 'original' rows). */
   optimal: number;
+  /** Shortest route length between this run's target and the built-in (original) target. */
+  shift: number;
   reached: boolean;
   moves: number;
   expanded: number;
@@ -90,13 +96,15 @@ export function architectureStudy(overrides: Partial<ArchitectureParams> = {}): 
     const agent = createBuiltinGoalAgent(map, original, { budget: p.budget });
     const grid = gridProblem(map, 'four');
     const optimal = (a: Cell, b: Cell): number => { const r = uniformCost(grid, a, b); return r.status === 'found' ? r.cost : Infinity; };
-    for (let t = 0; t < p.targets; t++) {
+    const fromOriginal = goalDistanceTable(grid, original);
+    const near = p.maxShift > 0 ? cells.filter((c) => fromOriginal.distance(c) <= p.maxShift) : cells;
+    const targetCells = near.filter((c) => c.x !== original.x || c.y !== original.y);
+    for (let t = 0; t < p.targets && targetCells.length > 0; t++) {
       const start = rng.pick(cells);
-      let target = rng.pick(cells);
-      while (target.x === original.x && target.y === original.y) target = rng.pick(cells);
-      const dOrig = optimal(start, original), dNew = optimal(start, target);
+      const target = rng.pick(targetCells);
+      const dOrig = optimal(start, original), dNew = optimal(start, target), shiftNew = optimal(original, target);
       const add = (condition: ConditionId, r: AgentRun, opt: number, goal: Cell): void => {
-        runs.push({ condition, map: m, target: `(${goal.x},${goal.y})`, optimal: opt, reached: r.reached, moves: r.moves, expanded: r.expanded, legsSolved: r.legsSolved, legs: r.legs });
+        runs.push({ condition, map: m, target: `(${goal.x},${goal.y})`, optimal: opt, shift: goal === original ? 0 : shiftNew, reached: r.reached, moves: r.moves, expanded: r.expanded, legsSolved: r.legsSolved, legs: r.legs });
       };
       add('planner: original target', planner.solve(start, original), dOrig, original);
       add('planner: retarget outermost call', planner.solve(start, target), dNew, target);
@@ -105,6 +113,7 @@ export function architectureStudy(overrides: Partial<ArchitectureParams> = {}): 
       add('planner: inner goals hard-wired', planner.solve(start, target, { fixed: original }), dNew, target);
       add('one search: built-in goal', agent.solve(start), dOrig, original);
       add('one search: retarget goal test only', agent.solve(start, target, 'built-in'), dNew, target);
+      add('one search: retarget goal, tuned landmarks kept', agent.solve(start, target, 'landmarks'), dNew, target);
       add('one search: retarget goal + generic heuristic', agent.solve(start, target, 'generic'), dNew, target);
     }
   }

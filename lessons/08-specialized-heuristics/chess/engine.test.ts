@@ -97,3 +97,16 @@ describe('learning a pawn evaluation', () => {
     expect(speedup(rows, 'b', 'b')).toEqual({ target: 0.1, factor: 1, lowerBound: false });
   });
 });
+
+describe('chess/engine: the endgame table under any objective', () => {
+  it('is used wherever it covers the material and the objective can read it; its help is counted, not assumed', async () => {
+    const { searchChess, endgameTable, keepPawnsObjective, winObjective } = await import('../../../index');
+    const table = endgameTable('KQK');
+    const fen = '8/8/8/8/8/2k5/8/KQ6 w - - 0 1';
+    const win = searchChess(fen, { depth: 2, objective: winObjective(), table, ordering: 'all' });
+    const pawns = searchChess(fen, { depth: 2, objective: keepPawnsObjective(), table, ordering: 'all' });
+    expect(win.stats.tableHits).toBeGreaterThan(0);
+    expect(pawns.stats.tableHits).toBeGreaterThan(0);   // a pawnless ending settles the pawn count
+    expect(pawns.stats.tableHelped).toBeLessThanOrEqual(pawns.stats.tableHits);
+  });
+});

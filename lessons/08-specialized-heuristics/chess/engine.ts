@@ -65,9 +65,11 @@ export interface EngineStats {
   /** Positions scored at the horizon. */
   leaves: number;
   cutoffs: number;
-  /** Nodes answered by the endgame table. */
+  /** Nodes answered by the endgame table (covered, and the objective could read the answer). */
   tableHits: number;
-  /** Nodes whose material the table covers although the objective cannot use it. */
+  /** Table hits with search depth left: each cut off a subtree the search would have expanded. */
+  tableHelped: number;
+  /** Nodes whose material the table covers. */
   tableCovered: number;
   seconds: number;
 }
@@ -111,7 +113,6 @@ export function searchChess(position: string | Board, options: EngineOptions): E
   if (evaluate !== null && typeof evaluate !== 'function') fail(MODULE, chessMessages.searchBadOption('evaluate', evaluate, 'a function (board, me) => number'));
   const ord = resolveOrdering(options.ordering);
   const table = options.table ?? null;
-  const useTable = table !== null && objective.tableApplies;
   const maxNodes = options.maxNodes ?? Infinity;
   // Finished games need not be detected at the horizon when they score like any other position.
   const skipLeafCheck = evaluate === null && objective.terminalIsScore === true;
@@ -121,7 +122,7 @@ export function searchChess(position: string | Board, options: EngineOptions): E
   const rootMovesList = board.legalMoves();
   if (rootMovesList.length === 0) fail(MODULE, chessMessages.searchTerminal(board.fen()));
 
-  const stats: EngineStats = { nodes: 0, leaves: 0, cutoffs: 0, tableHits: 0, tableCovered: 0, seconds: 0 };
+  const stats: EngineStats = { nodes: 0, leaves: 0, cutoffs: 0, tableHits: 0, tableHelped: 0, tableCovered: 0, seconds: 0 };
   const killers = new Int32Array(2 * (depth + 2)).fill(-1);
   const history = new Int32Array(16 * 128);
   let stopped = false;
@@ -156,11 +157,14 @@ export function searchChess(position: string | Board, options: EngineOptions): E
   const negamax = (left: number, alpha: number, beta: number, ply: number): number => {
     stats.nodes++;
     if (stats.nodes > maxNodes) { stopped = true; return 0; }
-    if (table !== null && board.pieceCount() === 3) {
-      if (useTable) {
-        const p = table.probe(board);
-        if (p) { stats.tableHits++; return probeValue(p, ply, MATE); }
-      } else if (table.covers(board)) stats.tableCovered++;
+    if (table !== null && board.pieceCount() === 3 && table.covers(board)) {
+      stats.tableCovered++;
+      const p = table.probe(board);
+      if (p) {
+        // probeValue is for the side to move; forStm turns it into the value for `me` (and back).
+        const v = objective.tableValue(board, me, forStm(probeValue(p, ply, MATE)));
+        if (v !== null) { stats.tableHits++; if (left > 0) stats.tableHelped++; return forStm(v); }
+      }
     }
     if (board.pieceCount() === 2) return forStm(objective.terminal(board, me, ply));
     if (left === 0) {

@@ -17,8 +17,13 @@ export interface ChessObjective {
   terminal(board: Board, me: Color, ply: number): number;
   /** The objective's own value for `me` where the search stops, with no heuristic knowledge. */
   score(board: Board, me: Color): number;
-  /** Whether win/loss endgame tables give exact values for this objective. */
-  readonly tableApplies: boolean;
+  /**
+   * What an endgame-table hit tells this objective: the exact value for `me` of a position the
+   * table covers (`probe` is the table's game-theoretic answer, `mateValue` that answer as a mate
+   * score), or null if the table's answer does not settle the objective there. The engine uses
+   * the table wherever this returns a value; whether that saves nodes is measured, not assumed.
+   */
+  tableValue(board: Board, me: Color, mateValue: number): number | null;
   /**
    * True if a finished game scores the same as `score` (the end of the game changes nothing), so
    * the search can skip looking for checkmate at its horizon.
@@ -33,7 +38,7 @@ export interface ChessObjective {
 export function winObjective(): ChessObjective {
   return {
     name: 'win',
-    tableApplies: true,
+    tableValue: (_board, _me, mateValue) => mateValue,
     terminal(board, me, ply) {
       if (board.pieceCount() > 2 && board.inCheck()) return board.side === me ? -(MATE - ply) : MATE - ply;
       return 0;
@@ -49,5 +54,7 @@ export function winObjective(): ChessObjective {
  */
 export function keepPawnsObjective(): ChessObjective {
   const pawns = (board: Board, me: Color): number => 100 * board.counts[1 | (me << 3)]; // white/black pawn codes 1 / 9
-  return { name: 'keep-pawns', tableApplies: false, terminalIsScore: true, terminal: pawns, score: pawns };
+  // In a table ending (three pieces, no pawns) no pawn can appear any more: the count is settled.
+  const tableValue = (board: Board, me: Color): number | null => (board.pieceCount() <= 3 ? pawns(board, me) : null);
+  return { name: 'keep-pawns', tableValue, terminalIsScore: true, terminal: pawns, score: pawns };
 }

@@ -49,10 +49,19 @@ export interface WorthStudy {
     ordering: OrderingRow[]; orderingFactor: number;
     /** Search nodes whose material the table covers (it can only help there). */
     tableCovered: number;
+    /** Share of the retargeted searches' nodes where the table applied and cut off a subtree. */
+    tableHelpedShare: number;
     truths: PawnTruth[];
     /** Mean nodes of the exact horizon search (the answer key). */
     truthNodes: number;
   };
+  /**
+   * The table on the SAME positions (the keep-pawns middlegames) under both objectives, at the
+   * depth of the retargeted comparison: the share of nodes it covers and the share where it
+   * applied and cut off a subtree. This separates the change of objective from the change of
+   * positions (the "before" speed-up is measured in the table's own ending).
+   */
+  sameTable: { objective: string; nodes: number; nodesWithoutTable: number; speedup: number; coveredShare: number; helpedShare: number }[];
   learned: LearnedEvaluation;
   seconds: number;
 }
@@ -97,12 +106,20 @@ function runStudy(p: WorthStudyParams): WorthStudy {
     { name: 'search + table', evaluate: null, table },
     { name: 'search + learned pawn eval', evaluate: learned.evaluate },
   ], depthsTo(Math.max(1, p.horizon - 1)));
-  let tableCovered = 0;
-  // Count table coverage directly: run the table config once more at the deepest depth.
-  for (const t of truths) {
-    const r = searchPawnsWithTable(t.fen, Math.max(1, p.horizon - 1), table);
-    tableCovered += r;
-  }
+  // Table coverage and use on the same positions under both objectives, at the deepest depth compared.
+  const sameTable = [winObjective(), keepPawnsObjective()].map((objective) => {
+    let nodes = 0, without = 0, covered = 0, helped = 0;
+    for (const t of truths) {
+      const opts = { depth: Math.max(1, p.horizon - 1), objective, ordering: 'all' as const, evaluate: objective.name === 'win' ? winEvaluation : null };
+      const r = searchChess(t.fen, { ...opts, table });
+      nodes += r.stats.nodes; covered += r.stats.tableCovered; helped += r.stats.tableHelped;
+      without += searchChess(t.fen, opts).stats.nodes;
+    }
+    // The table only replaces subtrees by their exact values, so equal depth means equal or better decisions.
+    return { objective: objective.name, nodes, nodesWithoutTable: without, speedup: without / Math.max(1, nodes), coveredShare: covered / Math.max(1, nodes), helpedShare: helped / Math.max(1, nodes) };
+  });
+  const pawnsSame = sameTable[1];
+  const tableCovered = Math.round(pawnsSame.coveredShare * pawnsSame.nodes);
 
   const fens = truths.map((t) => t.fen);
   const orderingBefore = orderingNodes(fens, p.orderingDepth, winObjective(), winEvaluation);
@@ -126,14 +143,12 @@ function runStudy(p: WorthStudyParams): WorthStudy {
       ordering: orderingAfter,
       orderingFactor: factor(orderingAfter),
       tableCovered,
+      tableHelpedShare: pawnsSame.helpedShare,
       truths,
       truthNodes: truths.reduce((s, t) => s + t.nodes, 0) / Math.max(1, truths.length),
     },
+    sameTable,
     learned,
     seconds: (performance.now() - t0) / 1000,
   };
-}
-
-function searchPawnsWithTable(fen: string, depth: number, table: ReturnType<typeof endgameTable>): number {
-  return searchChess(fen, { depth, objective: keepPawnsObjective(), table, ordering: 'all' }).stats.tableCovered;
 }

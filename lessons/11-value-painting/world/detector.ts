@@ -97,6 +97,17 @@ export function detectorAt(det: TrainedDetectors, step: number): DetectorWeights
 
 /** Detector scores (sigmoid, one per concept) for cells of an episode (plain JS forward pass). */
 export function scoreStates(w: DetectorWeights, e: Episode, cells: readonly Cell[]): number[][] {
+  return scoreStatesWithReadout(w, w, e, cells);
+}
+
+/**
+ * Detector scores computed with the world model's features (hidden layer) from `features` and the
+ * concept read-outs (output layer) from `readout`. With both the same snapshot this is
+ * {@link scoreStates}; with an early `readout` and a later `features` it is a value painted onto
+ * the representation as it was then, while the representation has kept learning.
+ */
+export function scoreStatesWithReadout(features: DetectorWeights, readout: DetectorWeights, e: Episode, cells: readonly Cell[]): number[][] {
+  const w = { w1: features.w1, b1: features.b1, w2: readout.w2, b2: readout.b2 };
   const H = w.b1.length, K = w.b2.length;
   return cells.map((c) => {
     const o = observe(e, c);

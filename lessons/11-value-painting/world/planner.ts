@@ -10,7 +10,7 @@ import { fail } from '../../../lib/core/errors';
 import { worldModelMessages } from './messages';
 import { CONCEPTS, distancesFrom, makeEpisodes, openCells, trueConcepts, type Episode, type EpisodeOptions } from './world';
 import type { Cell } from '../../../lib/envs/grid';
-import { scoreStates, type DetectorWeights } from './detector';
+import { scoreStatesWithReadout, type DetectorWeights } from './detector';
 
 const MODULE = 'worldmodel/planner';
 
@@ -37,10 +37,15 @@ export function paintValue(weights: readonly number[], concept: string, strength
   return weights.map((w, j) => (j === i ? strength : w));
 }
 
-/** The planner with a value head over learned detectors, in one episode. */
-export function planWithDetectors(det: DetectorWeights, weights: readonly number[], e: Episode): PlanResult {
+/**
+ * The planner with a value head over learned detectors, in one episode. `paintedOn` (default
+ * `det`): the snapshot whose concept read-outs the value was painted onto; with an earlier
+ * snapshot, the value stays attached to the read-outs as they were then while the world model's
+ * features (`det`) have kept learning.
+ */
+export function planWithDetectors(det: DetectorWeights, weights: readonly number[], e: Episode, paintedOn: DetectorWeights = det): PlanResult {
   const cells = openCells(e);
-  const scores = scoreStates(det, e, cells);
+  const scores = scoreStatesWithReadout(det, paintedOn, e, cells);
   const byKey = new Map(cells.map((c, i) => [c.y * e.size + c.x, scores[i]]));
   return planBest(e, (c) => byKey.get(c.y * e.size + c.x)!.reduce((s, v, k) => s + v * weights[k], 0));
 }
@@ -53,12 +58,15 @@ export interface PaintingReport {
   goals: { episode: Episode; goal: Cell; hit: boolean }[];
 }
 
-/** Paints value on `concept` and measures how often the planner's goal truly has it. */
-export function paintingSuccess(det: DetectorWeights, concept: string, episodes: readonly Episode[], base: readonly number[] = [0, 1, 0], strength = 5): PaintingReport {
+/**
+ * Paints value on `concept` and measures how often the planner's goal truly has it. `paintedOn`:
+ * the (earlier) snapshot whose read-outs the value was painted onto (default `det`, painted now).
+ */
+export function paintingSuccess(det: DetectorWeights, concept: string, episodes: readonly Episode[], base: readonly number[] = [0, 1, 0], strength = 5, paintedOn: DetectorWeights = det): PaintingReport {
   const w = paintValue(base, concept, strength);
   const k = CONCEPTS.indexOf(concept as typeof CONCEPTS[number]);
   const goals = episodes.map((e) => {
-    const p = planWithDetectors(det, w, e);
+    const p = planWithDetectors(det, w, e, paintedOn);
     return { episode: e, goal: p.goal, hit: trueConcepts(e, p.goal)[k] === 1 };
   });
   return { success: goals.filter((g) => g.hit).length / Math.max(1, goals.length), episodes: goals.length, goals };

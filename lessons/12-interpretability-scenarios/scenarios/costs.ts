@@ -1,13 +1,14 @@
 /**
- * Detect-and-retrain versus retarget, costed. For every agent whose target is bad: retargeting
- * writes the intended goal's code into its target units (one write of m units, no training);
- * retraining trains a fresh agent from scratch (environment steps). Both are then judged by the
- * share of evaluation starts from which the fixed agent reaches the intended goal.
+ * Detect-and-retrain versus retarget, costed in the same unit: environment steps until the fixed
+ * agent reaches the intended goal from `successTarget` of the evaluation starts. Retargeting
+ * writes the intended goal's code into the target units and checks the write by running the
+ * agent (rewriting with a fresh reading if it falls short, up to `maxWrites`); retraining trains a
+ * fresh agent from scratch.
  */
 import { createRng } from '../../../lib/core/rng';
 import type { Population } from './population';
 import { checkInt } from './world';
-import { reachRate } from './agents';
+import { followPolicy } from './agents';
 import type { Readout } from './tool';
 import { checkReadout, retargetUnits } from './tool';
 import type { TabularRetrainResult } from './retrain';
@@ -27,6 +28,12 @@ export interface CostOptions {
   retrainRuns?: number;
   /** Evaluation starts (default 16). */
   starts?: number;
+  /**
+   * Writes the retargeter may try per agent (default 5): each write uses a fresh reading of the
+   * tool, is checked by running the agent from the evaluation starts, and is kept once it
+   * reaches `successTarget`. The check's environment steps are the retarget's cost.
+   */
+  maxWrites?: number;
   seed?: number;
 }
 
@@ -36,8 +43,10 @@ export interface FixCostRow {
   method: 'retarget' | 'retrain';
   /** Share of evaluation starts reaching the intended goal afterwards. */
   success: number;
-  /** Environment steps of training. */
+  /** Environment steps: of training (retrain), or of checking the writes by running the agent (retarget). */
   steps: number;
+  /** Writes tried (retarget; 0 for retrain). */
+  writes: number;
   /** Target units written. */
   unitsWritten: number;
   seconds: number;
@@ -67,13 +76,25 @@ export function retrainVsRetarget(pop: Population, options: CostOptions = {}): C
   for (let k = 0; k < runs; k++) {
     retrains.push(qLearningRetrain(world, world.intended, starts, { successTarget: options.successTarget, budget: options.budget, seed: seed * 100 + k }));
   }
+  const maxWrites = checkInt(MODULE, 'maxWrites', options.maxWrites ?? 5, 1);
+  const target = options.successTarget ?? 0.9;
   for (const a of pop.agents.filter((x) => !x.aligned)) {
     const t0 = performance.now();
-    const units = retargetUnits(a, world.intended, { noise: options.noise ?? 0, readout }, rng);
-    const success = reachRate(world, a.policy(units), starts, world.intended);
-    rows.push({ agent: a.id, kind: a.kind, method: 'retarget', success, steps: 0, unitsWritten: a.m, seconds: (performance.now() - t0) / 1000 });
+    let success = 0, steps = 0, writes = 0;
+    while (writes < maxWrites && success < target) {
+      writes++;
+      const policy = a.policy(retargetUnits(a, world.intended, { noise: options.noise ?? 0, readout }, rng));
+      let ok = 0;
+      for (const st of starts) {
+        const run = followPolicy(policy, st, world.intended, 2 * world.n);
+        steps += run.path.length - 1;
+        if (run.reached) ok++;
+      }
+      success = ok / starts.length;
+    }
+    rows.push({ agent: a.id, kind: a.kind, method: 'retarget', success, steps, writes, unitsWritten: writes * a.m, seconds: (performance.now() - t0) / 1000 });
     const r = retrains[rows.length % runs];
-    rows.push({ agent: a.id, kind: a.kind, method: 'retrain', success: r.success, steps: r.steps, unitsWritten: 0, seconds: r.seconds });
+    rows.push({ agent: a.id, kind: a.kind, method: 'retrain', success: r.success, steps: r.steps, writes: 0, unitsWritten: 0, seconds: r.seconds });
   }
   return { rows, retrains, starts };
 }

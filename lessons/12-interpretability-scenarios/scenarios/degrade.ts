@@ -22,7 +22,24 @@ export interface DegradeOptions {
   readout?: Readout;
   /** Evaluation starts per retargeted agent (default 12). */
   starts?: number;
+  /**
+   * How much the tool may read for each question. 'one-reading' (default): one noisy reading of
+   * one code for every question, so the flag answers 1 bit with it while the retarget must
+   * deliver log2(n) bits (a target among n cells) from the same reading. 'equal-bits': the
+   * retarget gets one reading per bit it must deliver (⌈log2 n⌉ readings, averaged), the same
+   * information per bit as the flag.
+   */
+  footing?: Footing;
   seed?: number;
+}
+
+/** How the tool's readings are shared between the flag and the retarget (see {@link DegradeOptions.footing}). */
+export type Footing = 'one-reading' | 'equal-bits';
+
+/** Readings of the goal's code the retarget gets under a footing, for n cells. */
+export function retargetReadings(footing: Footing, n: number): number {
+  if (footing !== 'one-reading' && footing !== 'equal-bits') fail(MODULE, M.footingBad(footing));
+  return footing === 'equal-bits' ? Math.max(1, Math.ceil(Math.log2(n))) : 1;
 }
 
 export interface DegradeRow {
@@ -52,6 +69,7 @@ export function degradeSweep(pop: Population, options: DegradeOptions = {}): Deg
   const nStarts = checkInt(MODULE, 'starts', options.starts ?? 12, 1);
   const readout = checkReadout(options.readout ?? 'values');
   const { world } = pop;
+  const readings = retargetReadings(options.footing ?? 'one-reading', world.n);
   const searchers = pop.agents.filter((a) => a.kind === 'search');
   const startRng = createRng(`degrade-starts-${options.seed ?? 0}`);
   const starts = startRng.shuffle(Array.from({ length: world.n }, (_, c) => c).filter((c) => c !== world.intended)).slice(0, nStarts);
@@ -65,7 +83,7 @@ export function degradeSweep(pop: Population, options: DegradeOptions = {}): Deg
         if (flagBadTarget(a, world.intended, tool, rng) === !a.aligned) flags++;
         if (readOffWithTool(a, world.n, tool, rng) === a.goal) reads++;
         if (!a.aligned) {
-          ret += reachRate(world, a.policy(retargetUnits(a, world.intended, tool, rng)), starts, world.intended);
+          ret += reachRate(world, a.policy(retargetUnits(a, world.intended, tool, rng, readings)), starts, world.intended);
           retN++;
         }
       }

@@ -10,6 +10,8 @@ export const scenariosMessages = {
     `${name} must be an open-cell index from 0 to ${n - 1} (see world.cells), got ${String(value)}.`,
   unitsLength: (got: number, want: number) =>
     `the target units must be a vector of ${want} numbers (one per unit), got ${got}; start from agent.units or world codes.`,
+  footingBad: (value: unknown) =>
+    `footing must be 'one-reading' or 'equal-bits', got ${JSON.stringify(value)}.`,
   readoutBad: (value: unknown) =>
     `readout must be 'values' (the tool reads and writes unit values) or 'active' (it only sees which units are active), got ${JSON.stringify(value)}.`,
   populationEmpty: () =>

@@ -73,12 +73,19 @@ export function readOffWithTool(agent: ScenarioAgent, n: number, tool: ToolOptio
 }
 
 /**
- * Retarget: the units the tool writes to point the agent at `goal`. With 'values' it writes its
- * estimate of the goal's code; with 'active' it can only switch on the units its estimate says
+ * Retarget: the units the tool writes to point the agent at `goal`, from `readings` independent
+ * readings of the goal's code averaged (default 1). With 'values' it writes its estimate of the
+ * goal's code; with 'active' it can only switch on the units its estimate says
  * are active (scaled so that, by its own estimate, the goal's score is 1).
  */
-export function retargetUnits(agent: ScenarioAgent, goal: number, tool: ToolOptions, rng: Rng): Float32Array {
+export function retargetUnits(agent: ScenarioAgent, goal: number, tool: ToolOptions, rng: Rng, readings = 1): Float32Array {
   const code = estimatedCode(agent, goal, tool.noise, rng);
+  // Several independent readings of the goal's code, averaged (the tool's noise shrinks by √readings).
+  for (let k = 1; k < readings; k++) {
+    const more = estimatedCode(agent, goal, tool.noise, rng);
+    for (let i = 0; i < code.length; i++) code[i] += more[i];
+  }
+  if (readings > 1) for (let i = 0; i < code.length; i++) code[i] /= readings;
   if (checkReadout(tool.readout) === 'values') return code;
   let s = 0;
   for (let i = 0; i < code.length; i++) if (code[i] > 0) s += code[i];
