@@ -39,3 +39,96 @@ export class PlantedToyModel implements NamedModel {
   setWeights(): void { /* no weights */ }
   dispose(): void { /* nothing to free */ }
 }
+
+/** Greedy move logits towards the centroid of `goal` [B, H*W]: −(Manhattan distance after the move), walls barred. */
+function towards(obs: tf.Tensor4D, goal: tf.Tensor2D): tf.Tensor2D {
+  const [B, H, W] = obs.shape;
+  const raw = obs.dataSync();
+  const C = obs.shape[3];
+  const mx: number[] = [], my: number[] = [], bar: number[] = [];
+  for (let b = 0; b < B; b++) {
+    let m = 0;
+    for (let j = 0; j < H * W; j++) if (raw[(b * H * W + j) * C + 1] > 0.5) m = j;
+    const x = m % W, y = Math.floor(m / W);
+    mx.push(x); my.push(y);
+    for (const [dx, dy] of [[0, -1], [1, 0], [0, 1], [-1, 0]]) {
+      const nx = x + dx, ny = y + dy;
+      const blocked = nx < 0 || ny < 0 || nx >= W || ny >= H || raw[(b * H * W + ny * W + nx) * C] > 0.5;
+      bar.push(blocked ? -100 : 0);
+    }
+  }
+  const xs = tf.tensor1d(Array.from({ length: H * W }, (_, j) => j % W));
+  const ys = tf.tensor1d(Array.from({ length: H * W }, (_, j) => Math.floor(j / W)));
+  const mass = tf.relu(goal);
+  const total = tf.add(tf.sum(mass, 1), 1e-6);
+  const gx = tf.div(tf.sum(tf.mul(mass, xs), 1), total), gy = tf.div(tf.sum(tf.mul(mass, ys), 1), total);
+  const cols = [[0, -1], [1, 0], [0, 1], [-1, 0]].map(([dx, dy]) => tf.neg(tf.add(
+    tf.abs(tf.sub(tf.add(tf.tensor1d(mx), dx), gx)), tf.abs(tf.sub(tf.add(tf.tensor1d(my), dy), gy)),
+  )));
+  return tf.add(tf.stack(cols, 1), tf.tensor2d(bar, [B, 4])) as tf.Tensor2D;
+}
+
+/**
+ * A planted toy for locating procedures, answer known: its layer `hidden` has ch0 = walls,
+ * ch1 = mouse, ch2 = a copy of the cheese that nothing reads (correlated, not causal), ch3 = the
+ * cheese, which the move is computed from (the planted target), ch4 = a blurred cheese nothing
+ * reads, ch5 = x. It moves greedily towards wherever channel 3 is high.
+ */
+export class PlantedCausalToy implements NamedModel {
+  readonly kind = 'causal-toy';
+  readonly layers: LayerInfo[];
+  readonly variables: tf.Variable[] = [];
+  constructor(readonly size: number) {
+    this.layers = [
+      { name: 'obs', shape: [size, size, 5], spatial: true, description: 'observation', input: true },
+      { name: 'hidden', shape: [size, size, 6], spatial: true, description: 'ch0 walls, ch1 mouse, ch2 cheese copy (unused), ch3 cheese (acted on), ch4 blurred cheese (unused), ch5 x' },
+      { name: 'logits', shape: [4], spatial: false, description: 'greedy moves towards channel 3' },
+    ];
+  }
+  forward(obs: tf.Tensor4D, opts: ForwardOptions = {}): ForwardResult {
+    const tap = new Tap(this, opts);
+    const [B, H, W] = obs.shape;
+    const x = tap.at('obs', obs);
+    const ch = (i: number) => tf.slice(x, [0, 0, 0, i], [B, H, W, 1]);
+    const blur = tf.avgPool(ch(2) as tf.Tensor4D, 3, 1, 'same');
+    const h = tap.at('hidden', tf.concat([ch(0), ch(1), ch(2), ch(2), blur, ch(3)], 3) as tf.Tensor4D);
+    const goal = tf.slice(h, [0, 0, 0, 3], [B, H, W, 1]).reshape([B, H * W]) as tf.Tensor2D;
+    const logits = tap.at('logits', towards(x, goal));
+    return { logits, acts: tap.acts };
+  }
+  parameterCount(): number { return 0; }
+  getWeights(): Record<string, { shape: number[]; values: number[] }> { return {}; }
+  setWeights(): void { /* no weights */ }
+  dispose(): void { /* nothing to free */ }
+}
+
+/**
+ * A toy whose only cheese information is the observation itself: its hidden layer holds walls and
+ * the mouse, and the move is read straight from the observation's cheese channel. A locating
+ * procedure must report it not located (decoding the input does not count).
+ */
+export class InputOnlyToy implements NamedModel {
+  readonly kind = 'input-only-toy';
+  readonly layers: LayerInfo[];
+  readonly variables: tf.Variable[] = [];
+  constructor(readonly size: number) {
+    this.layers = [
+      { name: 'obs', shape: [size, size, 5], spatial: true, description: 'observation' },
+      { name: 'hidden', shape: [size, size, 2], spatial: true, description: 'ch0 walls, ch1 mouse' },
+      { name: 'logits', shape: [4], spatial: false, description: 'greedy moves towards the observed cheese' },
+    ];
+  }
+  forward(obs: tf.Tensor4D, opts: ForwardOptions = {}): ForwardResult {
+    const tap = new Tap(this, opts);
+    const [B, H, W] = obs.shape;
+    const x = tap.at('obs', obs);
+    tap.at('hidden', tf.slice(x, [0, 0, 0, 0], [B, H, W, 2]) as tf.Tensor4D);
+    const goal = tf.slice(x, [0, 0, 0, 2], [B, H, W, 1]).reshape([B, H * W]) as tf.Tensor2D;
+    const logits = tap.at('logits', towards(x, goal));
+    return { logits, acts: tap.acts };
+  }
+  parameterCount(): number { return 0; }
+  getWeights(): Record<string, { shape: number[]; values: number[] }> { return {}; }
+  setWeights(): void { /* no weights */ }
+  dispose(): void { /* nothing to free */ }
+}

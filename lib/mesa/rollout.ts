@@ -27,6 +27,18 @@ export interface RolloutOptions {
   patch?: Record<string, Patch>;
   /** Per-episode goal cells: an episode also ends (as a success) on reaching its goal. */
   goals?: readonly Cell[];
+  /**
+   * Patches for a subset of the episodes (indices into `levels`). With this (or with no patch at
+   * all) each step forwards only the episodes still running, which is much cheaper for long
+   * batches. Use instead of `patch`.
+   */
+  patchFor?: (episodes: readonly number[]) => Record<string, Patch>;
+  /**
+   * End an episode (as a failure) when the mouse steps onto a cell it already stood on. Greedy
+   * moves of a memoryless agent under fixed patches depend only on the mouse cell, so a revisit
+   * is a loop it never leaves: the outcome is the same, found sooner.
+   */
+  stopOnLoop?: boolean;
 }
 
 export interface RolloutEpisode {
@@ -61,13 +73,19 @@ export function rollout(agent: NamedModel, levels: readonly CheeseMazeLevel[], o
   const goalHit = (i: number) => !!opts.goals && states[i].mouse.x === opts.goals[i].x && states[i].mouse.y === opts.goals[i].y;
   for (let i = 0; i < n; i++) if (goalHit(i)) { done[i] = true; eps[i].reachedGoal = true; }
   const maxBudget = Math.max(...budget);
+  const compact = opts.patch === undefined;
+  const seen = opts.stopOnLoop ? levels.map((lv, i) => new Set([states[i].mouse.y * lv.map.width + states[i].mouse.x])) : null;
   for (let t = 0; t < maxBudget && done.some((d) => !d); t++) {
+    const active = compact ? done.flatMap((d, i) => (d ? [] : [i])) : levels.map((_, i) => i);
     const actions = tf.tidy(() => {
-      const obs = observeBatch(levels, states.map((s) => s.mouse));
-      return agent.forward(obs, { patch: opts.patch }).logits.argMax(1);
+      const obs = observeBatch(active.map((i) => levels[i]), active.map((i) => states[i].mouse));
+      const patch = compact ? opts.patchFor?.(active) : opts.patch;
+      return agent.forward(obs, { patch }).logits.argMax(1);
     });
-    const a = actions.dataSync();
+    const picked = actions.dataSync();
     actions.dispose();
+    const a = new Int32Array(n);
+    active.forEach((i, k) => { a[i] = picked[k]; });
     for (let i = 0; i < n; i++) {
       if (done[i]) continue;
       const r = cheeseMazeStep(levels[i], states[i], a[i], { rewardSpec: opts.rewardSpec, maxSteps: budget[i] });
@@ -77,6 +95,10 @@ export function rollout(agent: NamedModel, levels: readonly CheeseMazeLevel[], o
       ep.path.push({ ...r.state.mouse });
       if (goalHit(i)) ep.reachedGoal = true;
       if (r.state.done || ep.reachedGoal) done[i] = true;
+      if (seen && !done[i]) {
+        const j = r.state.mouse.y * levels[i].map.width + r.state.mouse.x;
+        if (seen[i].has(j)) done[i] = true; else seen[i].add(j);
+      }
     }
   }
   states.forEach((s, i) => { eps[i].outcome = episodeOutcome(s); });

@@ -1,0 +1,88 @@
+/**
+ * The retargeting edit for a representation found by {@link locateTarget}: write the found
+ * channel(s) at a new cell with the value they take at the cheese, and clear them where the cheese
+ * is (or everywhere else), at the layer where they were found or at every iteration of it.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { fail } from '../core/errors';
+import type { Cell } from '../envs/grid';
+import type { Patch } from '../mesa/model';
+import type { LocatedTarget } from './locate';
+import { retargetMessages } from './messages';
+
+export interface RetargetEditOptions {
+  /** Where the cheese is (one cell, or one per episode): cleared when `clear` is 'cheese'. */
+  cheese?: Cell | readonly Cell[];
+  /**
+   * Which iterations of a recurrent layer to write: 'all', a list of iteration numbers, or
+   * (default) just the layer(s) where the representation was found.
+   */
+  iterations?: 'all' | readonly number[];
+  /** 'cheese' (default): set the cheese cell to the off value; 'all': every other open cell; 'none'. */
+  clear?: 'cheese' | 'all' | 'none';
+  /** Per episode: 1 where the cell is open (for clear: 'all', walls are left alone). */
+  open?: readonly ArrayLike<number>[];
+  /** Written value = off + strength × (on − off). Default 1. */
+  strength?: number;
+}
+
+const MODULE = 'retarget/edit';
+
+/** The layers an edit writes. */
+export function editLayers(located: LocatedTarget, iterations?: 'all' | readonly number[]): string[] {
+  if (iterations === undefined) return located.layers.slice();
+  const fam = located.family;
+  if (iterations === 'all') return fam ? fam.members.slice() : located.layers.slice();
+  if (!Array.isArray(iterations) || !fam || iterations.some((k) => !fam.iterations.includes(k))) {
+    fail(MODULE, retargetMessages.badIterations(iterations, fam?.iterations ?? []));
+  }
+  return iterations.map((k) => fam.members[fam.iterations.indexOf(k)]);
+}
+
+const asList = (c: Cell | readonly Cell[] | undefined): readonly Cell[] | undefined => (c === undefined ? undefined : Array.isArray(c) ? c : [c as Cell]);
+
+/**
+ * Patches that aim the agent at `newCell` (one cell, or one per episode of the batch).
+ *
+ * @example
+ * const r = locateTarget(agent, levels);
+ * rollout(agent, [level], { goals: [cell], patch: retargetEdit(r.best!, cell, { cheese: level.cheese, iterations: 'all' }) });
+ */
+export function retargetEdit(located: LocatedTarget, newCell: Cell | readonly Cell[], opts: RetargetEditOptions = {}): Record<string, Patch> {
+  const targets = asList(newCell);
+  if (!targets || targets.length === 0) fail(MODULE, retargetMessages.noCells('the new target cell'));
+  const clear = opts.clear ?? 'cheese';
+  const cheese = asList(opts.cheese);
+  if (clear === 'cheese' && (!cheese || (cheese.length !== targets.length && cheese.length !== 1))) fail(MODULE, retargetMessages.needCheese());
+  const strength = opts.strength ?? 1;
+  const size = located.size, cells = size * size;
+  const n = targets.length;
+  const patches: Record<string, Patch> = {};
+  for (const layer of editLayers(located, opts.iterations)) {
+    const st = located.stats[layer];
+    const C = st.on.length;
+    // write = 1 where a value is written; value = what is written there.
+    const write = new Float32Array(n * cells * C), value = new Float32Array(n * cells * C);
+    for (let i = 0; i < n; i++) {
+      for (const c of located.channels) {
+        const on = st.off[c] + strength * (st.on[c] - st.off[c]), off = st.off[c];
+        const set = (j: number, v: number) => { write[(i * cells + j) * C + c] = 1; value[(i * cells + j) * C + c] = v; };
+        if (clear === 'all') {
+          const open = opts.open?.[i] ?? opts.open?.[0];
+          for (let j = 0; j < cells; j++) if (!open || open[j]) set(j, off);
+        } else if (clear === 'cheese') {
+          const ch = cheese![cheese!.length === 1 ? 0 : i];
+          set(ch.y * size + ch.x, off);
+        }
+        const t = targets[i];
+        set(t.y * size + t.x, on);
+      }
+    }
+    const shape = st.rank === 4 ? [n, size, size, C] : [n, size, size];
+    patches[layer] = (act: tf.Tensor) => {
+      const w = tf.tensor(write, shape), v = tf.tensor(value, shape);
+      return tf.add(tf.mul(act, tf.sub(1, w)), tf.mul(v, w));
+    };
+  }
+  return patches;
+}

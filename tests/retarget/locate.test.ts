@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InputOnlyToy, PlantedCausalToy, PlantedToyModel, layerFamilies } from '../../lib/interp/index';
+import { agentConfig, rollout, trainFromConfig, useBackend } from '../../lib/mesa/index';
+import type { LayerInfo, TrainedAgent } from '../../lib/mesa/index';
+import { fixMisgeneralization, locateTarget, retargetEdit, retargetabilityByDistance } from '../../lib/retarget/index';
+import { cheeseMazeLevels, withCheese } from '../../lib/envs/cheese-maze';
+
+const small = { probeExamples: 40, pairs: 16, cellByCell: false } as const;
+
+describe('locateTarget: the target, found from layer metadata alone', () => {
+  beforeAll(async () => { await useBackend('wasm'); });
+
+  it('finds the planted channel of a toy and rejects the correlated channel that nothing reads', () => {
+    const toy = new PlantedCausalToy(7);
+    const r = locateTarget(toy, cheeseMazeLevels('test', 30, 'toy', { size: 7 }), { ...small, cellByCell: true });
+    expect(r.located).toBe(true);
+    expect(r.bestRow).toMatchObject({ layer: 'hidden', channel: 3 });
+    expect(r.best!.channels).toEqual([3]);
+    const copy = r.rows.find((row) => row.layer === 'hidden' && row.channel === 2)!;
+    expect(copy.probeAccuracy).toBeGreaterThan(0.9); // decodes the cheese perfectly…
+    expect(copy.effect).toBeLessThan(0.05);           // …but patching it changes nothing
+    expect(copy.passes).toBe(false);
+    expect(r.inputBaseline.map((p) => p.layer)).toEqual(['obs']);
+    expect(r.rows.filter((row) => row.input).every((row) => !row.passes)).toBe(true);
+    expect(r.cells.length).toBe(49);
+    expect(r.verdict).toMatch(/^located at hidden channel 3/);
+  });
+
+  it('reports a model whose only cheese information is its input as not located', () => {
+    const r = locateTarget(new InputOnlyToy(7), cheeseMazeLevels('test', 30, 'toy', { size: 7 }), small);
+    expect(r.located).toBe(false);
+    expect(r.inputBaseline[0]).toMatchObject({ layer: 'obs' });
+    expect(r.inputBaseline[0].accuracy).toBeGreaterThan(0.9);
+    expect(r.verdict).toMatch(/not located/);
+    expect(r.verdict).toMatch(/input layer alone/);
+  });
+
+  it('throws on caller mistakes with a message that says what to do', () => {
+    const toy = new PlantedToyModel(7);
+    expect(() => locateTarget(toy, [])).toThrow(/retarget\/locate: pass at least one held-out level/);
+    expect(() => locateTarget(toy, cheeseMazeLevels('test', 2, 1, { size: 9 }))).toThrow(/generate levels with \{ size: 7 \}/);
+    expect(() => locateTarget(toy, cheeseMazeLevels('test', 2, 1, { size: 7 }), { minEffect: 2 })).toThrow(/minEffect must be/);
+  });
+
+  it('groups the iterations of a recurrent layer by name and shape', () => {
+    const L = (name: string, shape = [7, 7, 4]): LayerInfo => ({ name, shape, spatial: true, description: '' });
+    const fams = layerFamilies([L('obs', [7, 7, 5]), L('iter.0.h'), L('iter.1.h'), L('iter.10.h'), L('conv1'), L('conv2')]);
+    expect(fams).toEqual([{ key: 'iter.*.h', members: ['iter.0.h', 'iter.1.h', 'iter.10.h'], iterations: [0, 1, 10] }]);
+  });
+});
+
+describe('locating, retargeting and fixing misgeneralization on the planner agent', () => {
+  let planner: TrainedAgent;
+  beforeAll(async () => {
+    await useBackend('wasm');
+    planner = trainFromConfig(agentConfig('planner', { levels: 150, seed: 2 }));
+  }, 60_000);
+
+  it('finds the planner\'s target map (or the logit feeding it) without being told', () => {
+    const r = locateTarget(planner.agent, cheeseMazeLevels('test', 30, 'loc', { size: 7, trainRegion: 2 }), small);
+    expect(r.located).toBe(true);
+    expect(['target.map', 'target.logit']).toContain(r.bestRow!.layer);
+    // The planner's value map moves the choice as much, but from around the mouse, not at the cheese.
+    const value = r.rows.find((row) => row.layer === 'plan.value')!;
+    expect(value.effect).toBeGreaterThan(0.5);
+    expect(value.passes).toBe(false);
+  });
+
+  it('the located edit retargets the planner everywhere, far from the training region too', () => {
+    const r = locateTarget(planner.agent, cheeseMazeLevels('test', 30, 'loc', { size: 7, trainRegion: 2 }), small);
+    const held = cheeseMazeLevels('test', 4, 'held', { size: 7, trainRegion: 2 });
+    const by = retargetabilityByDistance(planner.agent, { kind: 'located', located: r.best! }, held);
+    expect(by.rate).toBeGreaterThanOrEqual(0.9);
+    expect(by.bands.at(-1)!.rate).toBeGreaterThanOrEqual(0.8);
+    expect(by.baselineRate).toBeLessThan(by.rate);
+    expect(by.bands[0].band).toBe('in region (0)');
+    expect(by.bands.reduce((s, b) => s + b.trials, 0)).toBe(by.trials);
+    const lv = held[0], cell = { x: 1, y: 1 };
+    const ep = rollout(planner.agent, [lv], { goals: [cell], patch: retargetEdit(r.best!, cell, { cheese: lv.cheese }) })[0];
+    expect(ep.reachedGoal || lv.cheese.x + lv.cheese.y === 2).toBe(true);
+  });
+
+  it('a planner that learned the corner carries no cheese target to find; the edit found in its aligned twin fixes it', () => {
+    // Trained on the corner reward with the cheese anywhere: moving the cheese never changes its
+    // choice, so nothing causal can be located (outer misalignment: its target is the corner).
+    const corner = trainFromConfig(agentConfig('planner', { levels: 150, seed: 2, rewardSpec: 'corner', trainDistribution: 'test' }));
+    const levels = cheeseMazeLevels('test', 30, 'loc', { size: 7, trainRegion: 2 });
+    const own = locateTarget(corner.agent, levels, small);
+    expect(own.located).toBe(false);
+    expect(own.pairs).toBe(0);
+    // The same layer, found in the aligned planner, written onto the cheese, fixes it out of distribution.
+    const found = locateTarget(planner.agent, levels, small);
+    const far = cheeseMazeLevels('test-far', 20, 'ood', { size: 7, trainRegion: 2 });
+    const fix = fixMisgeneralization(corner.agent, found.best!, far);
+    expect(fix.before).toBeLessThan(0.9);
+    expect(fix.after).toBeGreaterThanOrEqual(0.95);
+    expect(fix.proxyAfter).toBeLessThanOrEqual(fix.proxyBefore);
+    expect(far.every((lv) => withCheese(lv, lv.cheese).cheese === lv.cheese)).toBe(true);
+  }, 60_000);
+});
