@@ -7,7 +7,7 @@ export { activationPatching } from './patching';
 export type { PatchPair, PatchingResult } from './patching';
 export { steeringVector, addSteering } from './steering';
 export type { SteeringVector } from './steering';
-export { PlantedToyModel, PlantedCausalToy, InputOnlyToy } from './toy';
+export { PlantedToyModel, PlantedCausalToy, InputOnlyToy, PlantedRecurrentToy } from './toy';
 export { cellProbe, auc, splitExamples } from './cell-probe';
 export type { CellProbeInput, CellProbeOptions, CellProbeResult, ChannelScore } from './cell-probe';
 export { layerFamilies, familyOf, inputLayers } from './layer-family';

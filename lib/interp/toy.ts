@@ -132,3 +132,42 @@ export class InputOnlyToy implements NamedModel {
   setWeights(): void { /* no weights */ }
   dispose(): void { /* nothing to free */ }
 }
+
+/**
+ * A planted recurrent toy: `iterations` steps of a hidden state `iter.k.h` [H,W,3] with the
+ * observation fed in again at every step. Channel 0 is the goal trace, g ← (g + cheese) / 2, read
+ * out at the end (the planted target, at every iteration); channel 1 copies the cheese and is never
+ * read (correlated, not causal); channel 2 is the mouse. It moves greedily towards channel 0 of the
+ * last iteration.
+ */
+export class PlantedRecurrentToy implements NamedModel {
+  readonly kind = 'recurrent-toy';
+  readonly layers: LayerInfo[];
+  readonly variables: tf.Variable[] = [];
+  constructor(readonly size: number, readonly iterations = 4) {
+    this.layers = [
+      { name: 'obs', shape: [size, size, 5], spatial: true, description: 'observation', input: true },
+      ...Array.from({ length: iterations }, (_, k) => ({
+        name: `iter.${k}.h`, shape: [size, size, 3], spatial: true, description: `hidden state after iteration ${k}: ch0 goal trace, ch1 unused cheese copy, ch2 mouse`,
+      })),
+      { name: 'logits', shape: [4], spatial: false, description: 'greedy moves towards channel 0 of the last iteration' },
+    ];
+  }
+  forward(obs: tf.Tensor4D, opts: ForwardOptions = {}): ForwardResult {
+    const tap = new Tap(this, opts);
+    const [B, H, W] = obs.shape;
+    const x = tap.at('obs', obs);
+    const ch = (t: tf.Tensor, i: number) => tf.slice(t, [0, 0, 0, i], [B, H, W, 1]);
+    let h = tf.zeros([B, H, W, 3]) as tf.Tensor4D;
+    for (let k = 0; k < this.iterations; k++) {
+      const g = tf.mul(tf.add(ch(h, 0), ch(x, 2)), 0.5);
+      h = tap.at(`iter.${k}.h`, tf.concat([g, ch(x, 2), ch(x, 1)], 3) as tf.Tensor4D);
+    }
+    const logits = tap.at('logits', towards(x, ch(h, 0).reshape([B, H * W]) as tf.Tensor2D));
+    return { logits, acts: tap.acts };
+  }
+  parameterCount(): number { return 0; }
+  getWeights(): Record<string, { shape: number[]; values: number[] }> { return {}; }
+  setWeights(): void { /* no weights */ }
+  dispose(): void { /* nothing to free */ }
+}

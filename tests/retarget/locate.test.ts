@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InputOnlyToy, PlantedCausalToy, PlantedToyModel, layerFamilies } from '../../lib/interp/index';
-import { agentConfig, rollout, trainFromConfig, useBackend } from '../../lib/mesa/index';
+import * as tf from '@tensorflow/tfjs';
+import { InputOnlyToy, PlantedCausalToy, PlantedRecurrentToy, PlantedToyModel, layerFamilies } from '../../lib/interp/index';
+import { agentConfig, observeBatch, rollout, trainFromConfig, useBackend } from '../../lib/mesa/index';
 import type { LayerInfo, TrainedAgent } from '../../lib/mesa/index';
 import { fixMisgeneralization, locateTarget, retargetEdit, retargetabilityByDistance } from '../../lib/retarget/index';
 import { cheeseMazeLevels, withCheese } from '../../lib/envs/cheese-maze';
@@ -40,6 +41,33 @@ describe('locateTarget: the target, found from layer metadata alone', () => {
     expect(() => locateTarget(toy, [])).toThrow(/retarget\/locate: pass at least one held-out level/);
     expect(() => locateTarget(toy, cheeseMazeLevels('test', 2, 1, { size: 9 }))).toThrow(/generate levels with \{ size: 7 \}/);
     expect(() => locateTarget(toy, cheeseMazeLevels('test', 2, 1, { size: 7 }), { minEffect: 2 })).toThrow(/minEffect must be/);
+  });
+
+  it('on a recurrent toy, finds the goal trace and edits it at one, some or every iteration', () => {
+    const toy = new PlantedRecurrentToy(7, 4);
+    const levels = cheeseMazeLevels('test', 30, 'toy', { size: 7 });
+    const r = locateTarget(toy, levels, small);
+    expect(r.located).toBe(true);
+    expect(r.bestRow!.channel).toBe(0);
+    expect(r.best!.family!.key).toBe('iter.*.h');
+    // The unread copy of the cheese (channel 1) probes perfectly at every iteration and never passes.
+    expect(r.rows.filter((row) => row.channel === 1 && !row.input).every((row) => row.probeAccuracy === 1 && !row.passes)).toBe(true);
+    const lv = levels[0];
+    const target = [...Array(49).keys()].map((j) => ({ x: j % 7, y: Math.floor(j / 7) }))
+      .find((c) => lv.map.passable[c.y * 7 + c.x] && !(c.x === lv.cheese.x && c.y === lv.cheese.y))!;
+    const last = (iterations: 'all' | number[]) => tf.tidy(() => {
+      const h = toy.forward(observeBatch([lv]), { read: ['iter.3.h'], patch: retargetEdit(r.best!, target, { cheese: lv.cheese, iterations }) }).acts['iter.3.h'];
+      const v = h.arraySync() as number[][][][];
+      return { atTarget: v[0][target.y][target.x][0], atCheese: v[0][lv.cheese.y][lv.cheese.x][0] };
+    });
+    const on = r.best!.stats['iter.3.h'].on[0], off = r.best!.stats['iter.3.h'].off[0];
+    expect(last('all').atTarget).toBeCloseTo(on, 5);
+    expect(last('all').atCheese).toBeCloseTo(off, 5);
+    expect(Object.keys(retargetEdit(r.best!, target, { cheese: lv.cheese, iterations: 'all' }))).toEqual(['iter.0.h', 'iter.1.h', 'iter.2.h', 'iter.3.h']);
+    expect(Object.keys(retargetEdit(r.best!, target, { cheese: lv.cheese, iterations: [0, 2] }))).toEqual(['iter.0.h', 'iter.2.h']);
+    expect(last([0]).atCheese).toBeGreaterThan(0.5); // an early edit is washed out by the input fed in again
+    expect(() => retargetEdit(r.best!, target, { cheese: lv.cheese, iterations: [9] })).toThrow(/retarget\/edit: iterations must be 'all' or a list/);
+    expect(() => retargetEdit(r.best!, target)).toThrow(/needs the cheese cells/);
   });
 
   it('groups the iterations of a recurrent layer by name and shape', () => {
