@@ -8,7 +8,7 @@ export type { PatchPair, PatchingResult } from './patching';
 export { steeringVector, addSteering } from './steering';
 export type { SteeringVector } from './steering';
 export { PlantedToyModel, PlantedCausalToy, InputOnlyToy, PlantedRecurrentToy } from './toy';
-export { cellProbe, auc, splitExamples } from './cell-probe';
+export { cellProbe } from './cell-probe';
 export type { CellProbeInput, CellProbeOptions, CellProbeResult, ChannelScore } from './cell-probe';
 export { layerFamilies, familyOf, inputLayers } from './layer-family';
 export type { LayerFamily } from './layer-family';
