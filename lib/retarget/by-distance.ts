@@ -7,6 +7,7 @@ import { fail } from '../core/errors';
 import type { CheeseMazeLevel } from '../envs/cheese-maze';
 import { distanceFromTrainRegion } from '../envs/cheese-maze';
 import type { NamedModel } from '../mesa/model';
+import type { RolloutOptions } from '../mesa/rollout';
 import type { ChartRow, VlSpec } from '../viz/index';
 import { barChart } from '../viz/index';
 import { retargetMessages } from './messages';
@@ -37,10 +38,10 @@ export interface RetargetabilityByDistance extends RetargetabilityResult {
  * const r = retargetabilityByDistance(agent, { kind: 'located', located: loc.best!, iterations: 'all' }, heldOut);
  * r.rate; r.baselineRate; r.bands.at(-1); // farthest band
  */
-export function retargetabilityByDistance(model: NamedModel, edit: RetargetMethod, levels: readonly CheeseMazeLevel[], opts: { bands?: number; maxSteps?: number } = {}): RetargetabilityByDistance {
+export function retargetabilityByDistance(model: NamedModel, edit: RetargetMethod, levels: readonly CheeseMazeLevel[], opts: { bands?: number } & Pick<RolloutOptions, 'maxSteps' | 'cellPolicy' | 'chunk'> = {}): RetargetabilityByDistance {
   const nb = opts.bands ?? 3;
   if (!Number.isInteger(nb) || nb < 1) fail('retarget/by-distance', retargetMessages.badBands(nb));
-  const r = retargetability(model, levels, edit, { maxSteps: opts.maxSteps });
+  const r = retargetability(model, levels, edit, { maxSteps: opts.maxSteps, cellPolicy: opts.cellPolicy, chunk: opts.chunk });
   const dist = r.results.map((t) => distanceFromTrainRegion(t.level.map.width, t.level.trainRegion, t.target));
   const maxD = Math.max(1, ...dist);
   const edges: [number, number][] = [[0, 0]];

@@ -1,7 +1,8 @@
 /**
  * The retargeting edit for a representation found by {@link locateTarget}: write the found
- * channel(s) at a new cell with the value they take at the cheese, and clear them where the cheese
- * is (or everywhere else), at the layer where they were found or at every iteration of it.
+ * channel(s) at a new cell with the values they take at the cheese (the mean window around the
+ * cheese, when found with a goal radius), and clear them where the cheese is (or everywhere else),
+ * at the layer where they were found or at every iteration of it.
  */
 import * as tf from '@tensorflow/tfjs';
 import { fail } from '../core/errors';
@@ -63,19 +64,29 @@ export function retargetEdit(located: LocatedTarget, newCell: Cell | readonly Ce
     const C = st.on.length;
     // write = 1 where a value is written; value = what is written there.
     const write = new Float32Array(n * cells * C), value = new Float32Array(n * cells * C);
+    const r = located.radius ?? 0, side = 2 * r + 1;
+    const window = st.window ?? [st.on];
     for (let i = 0; i < n; i++) {
+      const open = opts.open?.[i] ?? opts.open?.[0];
+      const isOpen = (x: number, y: number) => x >= 0 && y >= 0 && x < size && y < size && (!open || !!open[y * size + x]);
       for (const c of located.channels) {
-        const on = st.off[c] + strength * (st.on[c] - st.off[c]), off = st.off[c];
+        const off = st.off[c];
         const set = (j: number, v: number) => { write[(i * cells + j) * C + c] = 1; value[(i * cells + j) * C + c] = v; };
+        /** Visits the open cells of the window around `at`, with the window offset index. */
+        const around = (at: Cell, f: (j: number, k: number) => void) => {
+          for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) {
+            if (isOpen(at.x + dx, at.y + dy)) f((at.y + dy) * size + at.x + dx, (dy + r) * side + dx + r);
+          }
+        };
         if (clear === 'all') {
-          const open = opts.open?.[i] ?? opts.open?.[0];
-          for (let j = 0; j < cells; j++) if (!open || open[j]) set(j, off);
+          for (let j = 0; j < cells; j++) if (isOpen(j % size, Math.floor(j / size))) set(j, off);
         } else if (clear === 'cheese') {
-          const ch = cheese![cheese!.length === 1 ? 0 : i];
-          set(ch.y * size + ch.x, off);
+          around(cheese![cheese!.length === 1 ? 0 : i], (j) => set(j, off));
         }
-        const t = targets[i];
-        set(t.y * size + t.x, on);
+        around(targets[i], (j, k) => {
+          const w = window[k][c];
+          if (!Number.isNaN(w)) set(j, off + strength * (w - off));
+        });
       }
     }
     const shape = st.rank === 4 ? [n, size, size, C] : [n, size, size];

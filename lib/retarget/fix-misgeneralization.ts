@@ -6,6 +6,7 @@
 import { fail } from '../core/errors';
 import type { CheeseMazeLevel } from '../envs/cheese-maze';
 import type { NamedModel } from '../mesa/model';
+import type { RolloutOptions } from '../mesa/rollout';
 import { rollout } from '../mesa/rollout';
 import type { VlSpec } from '../viz/index';
 import { barChart } from '../viz/index';
@@ -34,14 +35,14 @@ export interface MisgeneralizationFix {
  * const fix = fixMisgeneralization(cornerAgent, loc.best!, cheeseMazeLevels('test-far', 50, 'ood', { size: 13 }));
  * fix.before; fix.after;
  */
-export function fixMisgeneralization(model: NamedModel, located: LocatedTarget, levels: readonly CheeseMazeLevel[], opts: Omit<RetargetEditOptions, 'cheese' | 'open'> & { maxSteps?: number } = {}): MisgeneralizationFix {
+export function fixMisgeneralization(model: NamedModel, located: LocatedTarget, levels: readonly CheeseMazeLevel[], opts: Omit<RetargetEditOptions, 'cheese' | 'open'> & Pick<RolloutOptions, 'maxSteps' | 'cellPolicy' | 'chunk'> = {}): MisgeneralizationFix {
   if (levels.length === 0) fail('retarget/fix-misgeneralization', retargetMessages.noLevels());
-  const { maxSteps, ...edit } = opts;
+  const { maxSteps, cellPolicy, chunk, ...edit } = opts;
   const patchFor = (ids: readonly number[]) => retargetEdit(located, ids.map((i) => levels[i].cheese), {
     clear: 'all', ...edit, cheese: ids.map((i) => levels[i].cheese), open: ids.map((i) => levels[i].map.passable),
   });
-  const pre = rollout(model, levels, { maxSteps, stopOnLoop: true });
-  const post = rollout(model, levels, { maxSteps, patchFor, stopOnLoop: true });
+  const pre = rollout(model, levels, { maxSteps, cellPolicy, chunk, stopOnLoop: true });
+  const post = rollout(model, levels, { maxSteps, cellPolicy, chunk, patchFor, stopOnLoop: true });
   const frac = (eps: typeof pre, o: string) => eps.filter((e) => e.outcome === o).length / eps.length;
   const r = { before: frac(pre, 'cheese'), after: frac(post, 'cheese'), proxyBefore: frac(pre, 'proxy'), proxyAfter: frac(post, 'proxy'), levels: levels.length };
   const chart = barChart([

@@ -48,8 +48,19 @@ export const LOCATE_DEFAULTS = {
   candidates: 8,
   /** Other channels of the best layer join the located group when their cheese-cell effect is at least this fraction of the best's. */
   groupFraction: 0.5,
-  /** Patch each iteration of a recurrent layer on its own as well as all iterations at once. */
-  perIteration: true,
+  /**
+   * Also patch each iteration of a recurrent layer on its own (one forward pass per iteration and
+   * channel); by default a recurrent layer is patched at all its iterations at once. Probes always
+   * cover every iteration.
+   */
+  perIteration: false,
+  /**
+   * Cells patched around each cheese cell (Chebyshev radius): 0 = the cheese cells only; 1 = their
+   * 3×3 neighbourhoods, for networks whose convolutions see the cheese from the next cell.
+   */
+  goalRadius: 0,
+  /** Also score every channel of a layer at once (channel -1): a representation spread over channels. */
+  wholeState: true,
   /** Patch the best channel cell by cell (one forward pass per cell). */
   cellByCell: true,
   seed: 1 as number | string,
@@ -66,6 +77,7 @@ export interface LocateRow {
   layer: string;
   /** The layers this row patches (one, or every iteration of a family). */
   layers: string[];
+  /** The channel, or -1 for every channel of the layer at once. */
   channel: number;
   /** A copy of the observation: the input baseline, never located. */
   input: boolean;
@@ -93,8 +105,14 @@ export interface LocatedTarget {
   channels: number[];
   /** The recurrent family of the layer, if any (edits may write every iteration). */
   family: LayerFamily | null;
-  /** Per layer of the family (or the layer): mean of each channel at the cheese (`on`) and elsewhere (`off`). */
-  stats: Record<string, { on: number[]; off: number[]; rank: number }>;
+  /** Radius of the window around the cheese that the representation occupies (the goalRadius it was found with). */
+  radius: number;
+  /**
+   * Per layer of the family (or the layer): mean of each channel at the cheese (`on`) and over the
+   * other open cells (`off`); `window[k][c]`: mean at offset k of the (2r+1)² window around the
+   * cheese (row-major, dy then dx; NaN where no open cell was seen).
+   */
+  stats: Record<string, { on: number[]; off: number[]; rank: number; window: number[][] }>;
 }
 
 export interface LocateResult {
@@ -134,6 +152,7 @@ function checkOptions(model: NamedModel, levels: readonly CheeseMazeLevel[], opt
   if (!levels || levels.length === 0) fail(MODULE, retargetMessages.noLevels());
   for (const lv of levels) if (lv.map.width !== model.size || lv.map.height !== model.size) fail(MODULE, retargetMessages.levelSize(lv.map.width, model.size));
   const o = { ...LOCATE_DEFAULTS, ...opts, layers: opts.layers ?? null };
+  if (!Number.isInteger(o.goalRadius) || o.goalRadius < 0) fail(MODULE, retargetMessages.badOption('goalRadius', o.goalRadius, 'an integer >= 0'));
   if (!Number.isInteger(o.minMouseDistance) || o.minMouseDistance < 1) fail(MODULE, retargetMessages.badOption('minMouseDistance', o.minMouseDistance, 'a positive integer'));
   for (const k of ['probeExamples', 'pairs', 'candidates'] as const) {
     if (!Number.isInteger(o[k]) || o[k] < 1) fail(MODULE, retargetMessages.badOption(k, o[k], 'a positive integer'));
@@ -210,7 +229,7 @@ export function locateTarget(model: NamedModel, levels: readonly CheeseMazeLevel
     const level = levels[i % levels.length];
     const a = level.cheese;
     const free = openCells(level).filter((c) => !(c.x === a.x && c.y === a.y));
-    const far = (m: Cell, c: Cell) => Math.abs(m.x - c.x) + Math.abs(m.y - c.y) >= o.minMouseDistance;
+    const far = (m: Cell, c: Cell) => Math.abs(m.x - c.x) + Math.abs(m.y - c.y) >= Math.max(o.minMouseDistance, 2 * o.goalRadius + 2);
     const mice = free.filter((m) => far(m, a));
     const mouse = rng.pick(mice.length > 0 ? mice : free);
     const bs = free.filter((c) => !(c.x === mouse.x && c.y === mouse.y) && far(mouse, c));
@@ -234,12 +253,19 @@ export function locateTarget(model: NamedModel, levels: readonly CheeseMazeLevel
     for (let c = 0; c < channelsOf(info.get(name)!); c++) {
       rows.push({ layer: name, layers: [name], channel: c, input: inputs.has(name), probeAccuracy: p.channels[c].accuracy, probeAuc: p.channels[c].auc, effect: 0, flips: 0, goalEffect: null, passes: false });
     }
+    if (o.wholeState && channelsOf(info.get(name)!) > 1) {
+      rows.push({ layer: name, layers: [name], channel: -1, input: inputs.has(name), probeAccuracy: p.accuracy, probeAuc: p.auc, effect: 0, flips: 0, goalEffect: null, passes: false });
+    }
   }
   for (const f of familyRows) {
     for (let c = 0; c < channelsOf(info.get(f.members[0])!); c++) {
       const scores = f.members.map((m) => probeOf.get(m)!.channels[c]);
       const top = scores.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
       rows.push({ layer: f.key, layers: f.members.slice(), channel: c, input: f.members.some((m) => inputs.has(m)), probeAccuracy: top.accuracy, probeAuc: top.auc, effect: 0, flips: 0, goalEffect: null, passes: false });
+    }
+    if (o.wholeState && channelsOf(info.get(f.members[0])!) > 1) {
+      const top = f.members.map((m) => probeOf.get(m)!).reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
+      rows.push({ layer: f.key, layers: f.members.slice(), channel: -1, input: f.members.some((m) => inputs.has(m)), probeAccuracy: top.accuracy, probeAuc: top.auc, effect: 0, flips: 0, goalEffect: null, passes: false });
     }
   }
 
@@ -278,12 +304,16 @@ export function locateTarget(model: NamedModel, levels: readonly CheeseMazeLevel
     const channelMask = (l: string, c: number, where: (i: number, j: number) => boolean) => {
       const C = channelsOf(info.get(l)!);
       const m = new Float32Array(B * cells * C);
-      for (let i = 0; i < B; i++) for (let j = 0; j < cells; j++) if (where(i, j)) m[(i * cells + j) * C + c] = 1;
+      for (let i = 0; i < B; i++) for (let j = 0; j < cells; j++) {
+        if (!where(i, j)) continue;
+        if (c < 0) m.fill(1, (i * cells + j) * C, (i * cells + j + 1) * C); else m[(i * cells + j) * C + c] = 1;
+      }
       return m;
     };
     for (const r of rows) Object.assign(r, score(r.layers, (l) => channelMask(l, r.channel, () => true)));
     // Candidates: the strongest non-input channels, patched at the two cheese cells only.
-    const goalCells = (i: number, j: number) => j === idx(pairs[i].a, size) || j === idx(pairs[i].b, size);
+    const near = (c: Cell, j: number) => Math.max(Math.abs((j % size) - c.x), Math.abs(Math.floor(j / size) - c.y)) <= o.goalRadius;
+    const goalCells = (i: number, j: number) => near(pairs[i].a, j) || near(pairs[i].b, j);
     const cands = rows.filter((r) => !r.input).sort((a, b) => b.effect - a.effect).slice(0, o.candidates);
     for (const r of cands) {
       r.goalEffect = score(r.layers, (l) => channelMask(l, r.channel, goalCells)).effect;
@@ -306,20 +336,21 @@ export function locateTarget(model: NamedModel, levels: readonly CheeseMazeLevel
   const located = !!bestRow && bestRow.passes;
   let best: LocatedTarget | null = null;
   if (bestRow) {
-    const group = rows.filter((r) => r.layer === bestRow.layer && r.passes && r.goalEffect !== null && bestRow.goalEffect !== null && r.goalEffect >= o.groupFraction * bestRow.goalEffect).map((r) => r.channel);
+    const group = bestRow.channel < 0 ? [] : rows.filter((r) => r.layer === bestRow.layer && r.channel >= 0 && r.passes && r.goalEffect !== null && bestRow.goalEffect !== null && r.goalEffect >= o.groupFraction * bestRow.goalEffect).map((r) => r.channel);
     const family = bestRow.layers.length > 1 ? familyRows.find((f) => f.key === bestRow.layer) ?? null : familyOf(spatial, bestRow.layer);
     const statLayers = family ? family.members : bestRow.layers;
     const stats: LocatedTarget['stats'] = {};
     for (const l of statLayers) {
       const p = probeOf.get(l);
       if (!p) continue;
-      stats[l] = { on: p.channels.map((c) => c.on), off: p.channels.map((c) => c.off), rank: info.get(l)!.shape.length > 2 ? 4 : 3 };
+      stats[l] = { on: p.channels.map((c) => c.on), off: p.channels.map((c) => c.off), rank: info.get(l)!.shape.length > 2 ? 4 : 3, window: windowMeans(ex.acts[l], examples, size, channelsOf(info.get(l)!), o.goalRadius) };
     }
-    best = { size, layers: bestRow.layers.slice(), channels: group.length > 0 ? group : [bestRow.channel], family, stats };
+    const all = Array.from({ length: channelsOf(info.get(bestRow.layers[0])!) }, (_, c) => c);
+    best = { size, layers: bestRow.layers.slice(), channels: bestRow.channel < 0 ? all : group.length > 0 ? group : [bestRow.channel], family, radius: o.goalRadius, stats };
   }
   const inputBaseline = probes.filter((p) => p.input);
   const verdict = verdictText(bestRow, located, B, o, inputBaseline);
-  const label = (r: LocateRow) => `${r.layer}#${r.channel}`;
+  const label = (r: LocateRow) => `${r.layer}#${r.channel < 0 ? 'all' : r.channel}`;
   const charts = {
     effects: barChart(rows.slice(0, 24).map((r) => ({ unit: label(r), effect: r.effect, goalEffect: r.goalEffect ?? 0 })), {
       x: 'unit', y: 'effect', title: 'Patching B into A: effect of each (layer, channel), strongest first', xTitle: 'layer#channel', yTitle: 'effect on the choice', sort: 'data',
@@ -332,7 +363,23 @@ export function locateTarget(model: NamedModel, levels: readonly CheeseMazeLevel
   return { located, verdict, best, bestRow, rows, probes, inputBaseline, cells: cells2, pairs: B, options: o, charts };
 }
 
-/** Passing rows first; then cheese-cell effect, probe accuracy, whole-channel effect; later layers win exact ties. */
+/** Mean activation at each offset of the (2r+1)² window around the cheese, over the examples (open cells only). */
+function windowMeans(data: Float32Array, examples: readonly { level: CheeseMazeLevel }[], size: number, C: number, r: number): number[][] {
+  const side = 2 * r + 1;
+  const sum = Array.from({ length: side * side }, () => new Float64Array(C)), n = new Array<number>(side * side).fill(0);
+  examples.forEach((e, i) => {
+    for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) {
+      const x = e.level.cheese.x + dx, y = e.level.cheese.y + dy;
+      if (x < 0 || y < 0 || x >= size || y >= size || !e.level.map.passable[y * size + x]) continue;
+      const k = (dy + r) * side + dx + r;
+      n[k] += 1;
+      for (let c = 0; c < C; c++) sum[k][c] += data[((i * size + y) * size + x) * C + c];
+    }
+  });
+  return sum.map((s, k) => Array.from(s, (v) => (n[k] > 0 ? v / n[k] : NaN)));
+}
+
+/** Passing rows first; then cheese-cell effect, probe accuracy, whole-channel effect; on exact ties one channel beats the whole state, and later layers win. */
 function rankRows(rows: LocateRow[], layers: readonly LayerInfo[]): void {
   const order = (r: LocateRow) => layers.findIndex((l) => l.name === r.layers[r.layers.length - 1]);
   const q = (v: number) => Math.round(v * 1000);
@@ -340,6 +387,7 @@ function rankRows(rows: LocateRow[], layers: readonly LayerInfo[]): void {
     || q(b.goalEffect ?? -2) - q(a.goalEffect ?? -2)
     || q(b.probeAccuracy) - q(a.probeAccuracy)
     || q(b.effect) - q(a.effect)
+    || Number(b.channel >= 0) - Number(a.channel >= 0)
     || order(b) - order(a));
 }
 
@@ -348,7 +396,7 @@ function verdictText(best: LocateRow | null, located: boolean, pairs: number, o:
   const inp = input.length > 0 ? ` (the input layer alone decodes the cheese at ${pct(Math.max(...input.map((p) => p.accuracy)))}; not counted)` : '';
   if (pairs === 0) return `not located: moving the cheese never changed the agent's choice, so no patch can show a causal effect${inp}.`;
   if (!best) return `not located: no non-input spatial layer to test${inp}.`;
-  const what = `${best.layer} channel ${best.channel}: probe ${pct(best.probeAccuracy)}, cheese-cell patch effect ${best.goalEffect === null ? 'n/a' : pct(best.goalEffect)}, whole-channel effect ${pct(best.effect)}`;
+  const what = `${best.layer} ${best.channel < 0 ? 'all channels' : `channel ${best.channel}`}: probe ${pct(best.probeAccuracy)}, cheese-cell patch effect ${best.goalEffect === null ? 'n/a' : pct(best.goalEffect)}, whole-channel effect ${pct(best.effect)}`;
   if (located) return `located at ${what}${inp}.`;
   const why = best.probeAccuracy < o.minProbeAccuracy ? `probe below ${pct(o.minProbeAccuracy)}` : `causal effect below ${pct(o.minEffect)}`;
   return `not located (${why}); best candidate ${what}${inp}.`;

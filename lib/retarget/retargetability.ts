@@ -7,6 +7,7 @@ import type { CheeseMazeLevel } from '../envs/cheese-maze';
 import { mazeDistances } from '../envs/cheese-maze';
 import type { Cell } from '../envs/grid';
 import type { NamedModel } from '../mesa/model';
+import type { RolloutOptions } from '../mesa/rollout';
 import { rollout } from '../mesa/rollout';
 import type { ChartRow, VlSpec } from '../viz/index';
 import { heatmap } from '../viz/index';
@@ -51,17 +52,20 @@ export function reachableTargets(levels: readonly CheeseMazeLevel[]): { levels: 
 /**
  * Tries every target cell reachable from the start without passing the cheese, on every level.
  * Episodes that loop (revisit a cell) end as failures; only running episodes are forwarded.
+ * `cellPolicy` names a layer with the move logits at every cell, for agents that do not read the
+ * mouse (see rollout): one forward pass per trial instead of one per step.
  *
  * @example
  * const r = retargetability(planner, cheeseMazeLevels('test', 5, 99, { size: 7 }), { kind: 'target-map' });
  * r.rate; // ≈ 1 for the planner agent
  */
-export function retargetability(agent: NamedModel, levels: readonly CheeseMazeLevel[], method: RetargetMethod, opts: { maxSteps?: number } = {}): RetargetabilityResult {
+export function retargetability(agent: NamedModel, levels: readonly CheeseMazeLevel[], method: RetargetMethod, opts: Pick<RolloutOptions, 'maxSteps' | 'cellPolicy' | 'chunk'> = {}): RetargetabilityResult {
   if (levels.length === 0) fail('retarget/retargetability', retargetMessages.noLevels());
   const { levels: trialsLv, targets } = reachableTargets(levels);
   const patchFor = (ids: readonly number[]) => retargetPatches(agent, ids.map((i) => targets[i]), method, ids.map((i) => trialsLv[i]));
-  const eps = rollout(agent, trialsLv, { goals: targets, maxSteps: opts.maxSteps, patchFor, stopOnLoop: true });
-  const base = rollout(agent, trialsLv, { goals: targets, maxSteps: opts.maxSteps, stopOnLoop: true });
+  const ro = { goals: targets, maxSteps: opts.maxSteps, cellPolicy: opts.cellPolicy, chunk: opts.chunk, stopOnLoop: true };
+  const eps = rollout(agent, trialsLv, { ...ro, patchFor });
+  const base = rollout(agent, trialsLv, ro);
   const results = eps.map((e, i) => ({ level: trialsLv[i], target: targets[i], hit: e.reachedGoal, baseHit: base[i].reachedGoal }));
   const acc = new Map<string, { x: number; y: number; hit: number; n: number }>();
   eps.forEach((e, i) => {
