@@ -28,8 +28,9 @@ export interface MisgeneralizationFix {
 
 /**
  * Rolls the agent out on `levels` (use 'test-far' levels: the cheese outside the training
- * region) with and without the edit aiming it at each level's cheese. The edit clears the found
- * channel(s) everywhere else by default (`clear: 'all'`), erasing whatever the agent aimed at.
+ * region) with and without the edit aiming it at each level's cheese. By default the edit clears
+ * found channel(s) everywhere else (`clear: 'all'`), erasing whatever the agent aimed at; a found
+ * whole state (every channel) is only cleared at the cheese.
  *
  * @example
  * const fix = fixMisgeneralization(cornerAgent, loc.best!, cheeseMazeLevels('test-far', 50, 'ood', { size: 13 }));
@@ -38,8 +39,11 @@ export interface MisgeneralizationFix {
 export function fixMisgeneralization(model: NamedModel, located: LocatedTarget, levels: readonly CheeseMazeLevel[], opts: Omit<RetargetEditOptions, 'cheese' | 'open'> & Pick<RolloutOptions, 'maxSteps' | 'cellPolicy' | 'chunk'> = {}): MisgeneralizationFix {
   if (levels.length === 0) fail('retarget/fix-misgeneralization', retargetMessages.noLevels());
   const { maxSteps, cellPolicy, chunk, ...edit } = opts;
+  // A target channel can be cleared everywhere; a whole recurrent state cannot (that would erase
+  // the search's working memory), so it is cleared at the cheese only.
+  const wholeState = located.stats[located.layers[0]] !== undefined && located.channels.length === located.stats[located.layers[0]].on.length && located.channels.length > 1;
   const patchFor = (ids: readonly number[]) => retargetEdit(located, ids.map((i) => levels[i].cheese), {
-    clear: 'all', ...edit, cheese: ids.map((i) => levels[i].cheese), open: ids.map((i) => levels[i].map.passable),
+    clear: wholeState ? 'cheese' : 'all', ...edit, cheese: ids.map((i) => levels[i].cheese), open: ids.map((i) => levels[i].map.passable),
   });
   const pre = rollout(model, levels, { maxSteps, cellPolicy, chunk, stopOnLoop: true });
   const post = rollout(model, levels, { maxSteps, cellPolicy, chunk, patchFor, stopOnLoop: true });

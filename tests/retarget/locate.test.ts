@@ -51,7 +51,7 @@ describe('locateTarget: the target, found from layer metadata alone', () => {
     expect(r.bestRow!.channel).toBe(0);
     expect(r.best!.family!.key).toBe('iter.*.h');
     // The unread copy of the cheese (channel 1) probes perfectly at every iteration and never passes.
-    expect(r.rows.filter((row) => row.channel === 1 && !row.input).every((row) => row.probeAccuracy === 1 && !row.passes)).toBe(true);
+    expect(r.rows.filter((row) => row.channel === 1 && row.layer.startsWith('iter')).every((row) => row.probeAccuracy === 1 && !row.passes)).toBe(true);
     const lv = levels[0];
     const target = [...Array(49).keys()].map((j) => ({ x: j % 7, y: Math.floor(j / 7) }))
       .find((c) => lv.map.passable[c.y * 7 + c.x] && !(c.x === lv.cheese.x && c.y === lv.cheese.y))!;
@@ -68,6 +68,17 @@ describe('locateTarget: the target, found from layer metadata alone', () => {
     expect(last([0]).atCheese).toBeGreaterThan(0.5); // an early edit is washed out by the input fed in again
     expect(() => retargetEdit(r.best!, target, { cheese: lv.cheese, iterations: [9] })).toThrow(/retarget\/edit: iterations must be 'all' or a list/);
     expect(() => retargetEdit(r.best!, target)).toThrow(/needs the cheese cells/);
+  });
+
+  it('walking a per-cell policy layer gives the same rollouts as one forward pass per step, edited or not', () => {
+    const toy = new PlantedRecurrentToy(7, 3);
+    const levels = cheeseMazeLevels('test', 12, 'walk', { size: 7 });
+    const r = locateTarget(toy, levels, small);
+    const goals = levels.map(() => ({ x: 1, y: 1 }));
+    const patchFor = (ids: readonly number[]) => retargetEdit(r.best!, ids.map((i) => goals[i]), { cheese: ids.map((i) => levels[i].cheese), iterations: 'all' });
+    const paths = (opts: object) => rollout(toy, levels, { goals, stopOnLoop: true, ...opts }).map((e) => `${e.path.map((c) => `${c.x},${c.y}`).join(' ')}|${e.outcome}|${e.reachedGoal}`);
+    expect(paths({ cellPolicy: 'moves', chunk: 5 })).toEqual(paths({}));
+    expect(paths({ cellPolicy: 'moves', chunk: 5, patchFor })).toEqual(paths({ patchFor }));
   });
 
   it('groups the iterations of a recurrent layer by name and shape', () => {
