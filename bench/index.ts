@@ -7,17 +7,19 @@ import * as os from 'node:os';
 import { runGridBench, type GridBenchCase } from './grid';
 import { runPuzzleBench, type PuzzleBench } from './puzzle';
 import { formatTable } from '../cli/command';
+import { formatLearnedStepBench, runLearnedStepBench, type LearnedStepBench } from './learned-step';
 
 export interface BenchReport {
   quick: boolean;
   machine: { cpu: string; cores: number; node: string; loadAverage: number[] };
   grid?: GridBenchCase[];
   puzzle?: PuzzleBench;
+  learned?: LearnedStepBench[];
   agree: boolean;
   seconds: number;
 }
 
-export interface BenchOptions { quick?: boolean; only?: 'grid' | 'puzzle'; log?: (line: string) => void }
+export interface BenchOptions { quick?: boolean; only?: 'grid' | 'puzzle' | 'learned'; log?: (line: string) => void }
 
 export function runBench(options: BenchOptions = {}): BenchReport {
   const t0 = performance.now();
@@ -29,12 +31,16 @@ export function runBench(options: BenchOptions = {}): BenchReport {
     machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, node: process.version, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100) },
     agree: true, seconds: 0,
   };
-  if (options.only !== 'puzzle') {
+  if (options.only === undefined || options.only === 'learned') {
+    log('learned: running …');
+    report.learned = runLearnedStepBench({ quick });
+  }
+  if (options.only === undefined || options.only === 'grid') {
     log('grid: running …');
     report.grid = runGridBench({ quick });
     report.agree &&= report.grid.every((c) => c.agree);
   }
-  if (options.only !== 'grid') {
+  if (options.only === undefined || options.only === 'puzzle') {
     log('puzzle: running …');
     report.puzzle = runPuzzleBench({ quick });
     report.agree &&= report.puzzle.agree;
@@ -82,6 +88,7 @@ export function formatBench(report: BenchReport): string {
       ...p.korf.map((r) => [r.instance, r.heuristic, String(r.length), String(r.publishedLength), String(r.generated), r.seconds.toFixed(3), mega(r.nodesPerSecond)]),
     ]));
   }
+  if (report.learned) out.push('', formatLearnedStepBench(report.learned));
   out.push('', 'Grid times: wall clock, best round per engine, a full GC before each. Puzzle times: process CPU seconds (user + system).');
   out.push(`All lengths agree: ${report.agree ? 'yes' : 'NO'}; total ${report.seconds.toFixed(1)} s.`);
   return out.join('\n');

@@ -6,11 +6,11 @@ const MODULE = 'cli/bench';
 
 /** Every message `retarget-lab bench` prints or throws. */
 const text = {
-  badOnly: (v: string) => `unknown --only "${v}"; use grid or puzzle.`,
+  badOnly: (v: string) => `unknown --only "${v}"; use grid, puzzle or learned.`,
   disagree: () => 'some engines disagreed on path or solution lengths (see the table); this is a bug, not a speed issue.',
 } as const;
 
-const help = `Usage: retarget-lab bench [--quick] [--only grid|puzzle] [--json]
+const help = `Usage: retarget-lab bench [--quick] [--only grid|puzzle|learned] [--json]
 
 Measures, in one run and on the same queries:
   - grid pathfinding (octile, no corner cutting) queries/s: the specialised gridAstar and gridJps
@@ -20,10 +20,12 @@ Measures, in one run and on the same queries:
     of 3 rounds each);
   - 15-puzzle IDA*: specialised vs generic nodes/s (Manhattan), the 6-6-3 pattern database's
     build time, and solve times with Manhattan, linear conflict and the PDB on Korf instances.
+  - one training step of the learned recurrent searcher (bench/learned-step.ts): seconds and
+    GFLOP/s of the typed-array conv forward + backward.
 Every run checks that all engines find equal path lengths.
 
   --quick   small maps and easy instances: a smoke test in ~15 s (numbers not meaningful)
-  --only    run just one half
+  --only    run just one part
   --json    one JSON object instead of the tables
 
 Exit status: 0 ok, 1 lengths disagreed, 2 bad input. The full run takes about 2-3 minutes.`;
@@ -39,7 +41,7 @@ export const command: Command = {
       json: { type: 'boolean', default: false },
     }, false);
     const only = values.only;
-    if (only !== undefined && only !== 'grid' && only !== 'puzzle') fail(MODULE, text.badOnly(only));
+    if (only !== undefined && only !== 'grid' && only !== 'puzzle' && only !== 'learned') fail(MODULE, text.badOnly(only));
     const json = values.json === true;
     const report = runBench({
       quick: values.quick === true, only,

@@ -7,6 +7,7 @@ const commands: Record<string, { summary: string; load: () => Command }> = {
   kernel: { summary: 'install, uninstall or list the retarget-lab Jupyter kernelspec', load: () => require('./kernel').command },
   claims: { summary: 're-run the claims ledger and print verdicts', load: () => require('./claims').command },
   solve: { summary: 'run a search on a grid map/scenario or a sliding puzzle', load: () => require('./solve').command },
+  train: { summary: 'train the learned recurrent searcher and write its weights module', load: () => require('./train').command },
   bench: { summary: 'run the benchmarks in bench/ and print ratios against peers', load: () => require('./bench').command },
   student: { summary: 'generate student versions of the notebooks (solutions stubbed, hidden tests removed)', load: () => require('./student').command },
   grade: { summary: 'autograde submissions against the reference notebooks', load: () => require('./grade').command },

@@ -65,7 +65,7 @@ export interface BookResult {
   seconds: number;
 }
 
-const projectRoot = path.resolve(__dirname, '..', '..', '..');
+const projectRoot = path.resolve(__dirname, '..', '..');
 
 const ASSETS: [string, string][] = [
   ['vega/build/vega.min.js', 'vega.min.js'],

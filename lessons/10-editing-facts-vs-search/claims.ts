@@ -1,7 +1,7 @@
 import { defineClaim } from '../../lib/claims/ledger';
 import { createRng } from '../../lib/core/rng';
 import { barChart } from '../../lib/viz/bar-chart';
-import { useTfBackend } from './editing/backend';
+import { useBackend } from '../../lib/mesa/backend';
 import { createFactWorld } from './editing/facts';
 import { trainFactModel } from './editing/train-facts';
 import { causalTrace, strongestMlpLayer } from './editing/trace';
@@ -35,7 +35,7 @@ defineClaim({
     seed: { default: 1, description: 'seed of the facts, the model and the edit requests', integer: true },
   },
   run: async (p) => {
-    await useTfBackend();
+    await useBackend();
     const seed = p.seed as number;
     const world = createFactWorld({ landmarks: p.landmarks as number, seed });
     const { model } = trainFactModel(world, { steps: 120, seed });
@@ -88,7 +88,7 @@ defineClaim({
     seed: { default: 1, description: 'seed of the agent, training rooms and test rooms', integer: true },
   },
   run: async (p) => {
-    await useTfBackend();
+    await useBackend();
     const seed = p.seed as number;
     const { agent } = trainGoalAgent({ seed });
     const target = TARGETS[p.newTarget as string];

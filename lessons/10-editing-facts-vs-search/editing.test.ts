@@ -1,10 +1,10 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import {
   allPrompts, causalTrace, createFactWorld, factPrompt, matrix, matVec, rankOneUpdate, romeEdit, scoreEdit,
-  secondMoment, solve, trainFactModel, useTfBackend, makeRooms, trainGoalAgent, editGoal, scoreGoalEdit,
+  secondMoment, solve, trainFactModel, useBackend, makeRooms, trainGoalAgent, editGoal, scoreGoalEdit,
 } from '../../index';
 
-beforeAll(async () => { await useTfBackend('wasm'); });
+beforeAll(async () => { await useBackend('wasm'); });
 
 describe('editing/linalg', () => {
   it('solve inverts a small system and rejects a singular one', () => {

@@ -1,7 +1,7 @@
 import { defineClaim } from '../../lib/claims/ledger';
 import { barChart } from '../../lib/viz/bar-chart';
 import { lineChart } from '../../lib/viz/line-chart';
-import { useTfBackend } from '../10-editing-facts-vs-search/editing/backend';
+import { useBackend } from '../../lib/mesa/backend';
 import { CONCEPTS } from './world/world';
 import { detectorAt, trainDetectors } from './world/detector';
 import { paintingSuccess, testEpisodes } from './world/planner';
@@ -33,7 +33,7 @@ defineClaim({
     seed: { default: 1, description: 'seed of training and test episodes and detector weights', integer: true },
   },
   run: async (p) => {
-    await useTfBackend();
+    await useBackend();
     const seed = p.seed as number, steps = p.trainSteps as number;
     const det = trainDetectors({ steps, cheeseSpread: p.cheeseSpread as number, seed });
     const test = testEpisodes(p.episodes as number, seed, { cheeseSpread: p.cheeseSpread as number });
@@ -65,7 +65,7 @@ defineClaim({
     seed: { default: 1, description: 'first seed', integer: true },
   },
   run: async (p) => {
-    await useTfBackend();
+    await useBackend();
     const rows: { detector: number; condition: string; success: number }[] = [];
     for (let i = 0; i < (p.detectors as number); i++) {
       const seed = (p.seed as number) + i;

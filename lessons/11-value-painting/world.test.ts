@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeEpisodes, openCells, trueConcepts, observe, OBS_SIZE, planBest, paintValue, trainDetectors, paintingSuccess, testEpisodes, useTfBackend } from '../../index';
+import { makeEpisodes, openCells, trueConcepts, observe, OBS_SIZE, planBest, paintValue, trainDetectors, paintingSuccess, testEpisodes, useBackend } from '../../index';
 
-beforeAll(async () => { await useTfBackend('wasm'); });
+beforeAll(async () => { await useBackend('wasm'); });
 
 describe('worldmodel/world', () => {
   it('episodes are seeded; concepts and observations are what they say', () => {

@@ -1,4 +1,5 @@
 import { fail } from '../core/errors';
+import { createRegistry } from '../core/registry';
 import type { Claim, ClaimOutcome, ParamSpec, ParamValues } from './types';
 
 const MODULE = 'claims/ledger';
@@ -7,25 +8,21 @@ const MODULE = 'claims/ledger';
  * The claims ledger: every claim of the post and comments that the lab tests, in notebook order.
  * Each lesson's claims.ts calls {@link defineClaim}; `lessons/index.ts` imports them all.
  */
-const ledger = new Map<string, Claim>();
+const ledger = createRegistry<Claim>(MODULE, 'claim');
 
 /** Registers a claim (ids must be unique) and returns it. */
 export function defineClaim(claim: Claim): Claim {
-  if (ledger.has(claim.id)) fail(MODULE, `claim id "${claim.id}" is defined twice; give each claim its own id.`);
-  ledger.set(claim.id, claim);
-  return claim;
+  return ledger.define(claim);
 }
 
 /** All registered claims, sorted by id (so by notebook). */
 export function listClaims(): Claim[] {
-  return [...ledger.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return ledger.list();
 }
 
 /** The claim with this id, or a clear error listing the known ids. */
 export function getClaim(id: string): Claim {
-  const claim = ledger.get(id);
-  if (!claim) fail(MODULE, `no claim "${id}"; known claims: ${listClaims().map((c) => c.id).join(', ') || '(none)'}.`);
-  return claim;
+  return ledger.get(id);
 }
 
 function coerce(claim: Claim, name: string, spec: ParamSpec, raw: unknown): number | string | boolean {

@@ -22,14 +22,14 @@ export function fail(module: string, message: string): never {
 /** Throws unless `value` is a positive integer. */
 export function assertPositiveInt(module: string, name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    fail(module, messages['args.notPositiveInt'](name, value));
+    fail(module, messages.argsNotPositiveInt(name, value));
   }
 }
 
 /** Throws unless `value` is a finite number >= 0. */
 export function assertNonNegative(module: string, name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    fail(module, messages['args.notNonNegative'](name, value));
+    fail(module, messages.argsNotNonNegative(name, value));
   }
 }
 
@@ -38,6 +38,6 @@ export function assertOneOf<T extends string>(
   module: string, name: string, value: unknown, allowed: readonly T[],
 ): asserts value is T {
   if (!allowed.includes(value as T)) {
-    fail(module, messages['args.unknownOption'](name, value, allowed));
+    fail(module, messages.argsUnknownOption(name, value, allowed));
   }
 }

@@ -51,7 +51,7 @@ function hashSeed(seed: number | string): [number, number, number, number] {
 /** Creates a seeded generator. Throws if the seed is not a finite number or a string. */
 export function createRng(seed: number | string): Rng {
   if (!(typeof seed === 'string' || (typeof seed === 'number' && Number.isFinite(seed)))) {
-    fail('core/rng', messages['rng.badSeed'](seed));
+    fail('core/rng', messages.rngBadSeed(seed));
   }
   let [a, b, c, d] = hashSeed(seed);
   const next = (): number => {
@@ -71,11 +71,11 @@ export function createRng(seed: number | string): Rng {
     seed,
     next,
     int(lo, hi) {
-      if (!(hi > lo)) fail('core/rng', messages['rng.badRange'](lo, hi));
+      if (!(hi > lo)) fail('core/rng', messages.rngBadRange(lo, hi));
       return lo + Math.floor(next() * (hi - lo));
     },
     float(lo, hi) {
-      if (!(hi > lo)) fail('core/rng', messages['rng.badRange'](lo, hi));
+      if (!(hi > lo)) fail('core/rng', messages.rngBadRange(lo, hi));
       return lo + next() * (hi - lo);
     },
     normal(mean = 0, sd = 1) {
@@ -87,7 +87,7 @@ export function createRng(seed: number | string): Rng {
       return next() < p;
     },
     pick(items) {
-      if (items.length === 0) fail('core/rng', messages['rng.emptyPick']());
+      if (items.length === 0) fail('core/rng', messages.rngEmptyPick());
       return items[Math.floor(next() * items.length)];
     },
     shuffle(items) {

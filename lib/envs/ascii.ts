@@ -37,21 +37,21 @@ export interface AsciiGrid {
  * // map is 4x2, start (0,0), goal (3,1), route has 3 cells
  */
 export function parseAsciiGrid(text: string, legend: AsciiLegend = DEFAULT_ASCII_LEGEND, name = 'ascii'): AsciiGrid {
-  for (const ch of Object.keys(legend)) if (ch.length !== 1) fail(MODULE, envsMessages['ascii.badLegend'](ch));
+  for (const ch of Object.keys(legend)) if (ch.length !== 1) fail(MODULE, envsMessages.asciiBadLegend(ch));
   const keepSpaces = ' ' in legend;
   const raw = text.replace(/\r\n?/g, '\n').split('\n').map((l, i) => ({ line: i + 1, text: keepSpaces ? l : l.trim() }));
   while (raw.length && raw[0].text.trim() === '') raw.shift();
   while (raw.length && raw[raw.length - 1].text.trim() === '') raw.pop();
-  if (raw.length === 0) fail(MODULE, envsMessages['ascii.empty']());
+  if (raw.length === 0) fail(MODULE, envsMessages.asciiEmpty());
   const width = raw[0].text.length, height = raw.length;
   const passable = new Uint8Array(width * height);
   const marks: Record<string, Cell[]> = {};
   const legendText = Object.entries(legend).map(([c, m]) => `"${c}" ${m}`).join(', ');
   raw.forEach(({ line, text: row }, y) => {
-    if (row.length !== width) fail(MODULE, envsMessages['ascii.ragged'](line, width, row.length));
+    if (row.length !== width) fail(MODULE, envsMessages.asciiRagged(line, width, row.length));
     for (let x = 0; x < width; x++) {
       const meaning = legend[row[x]];
-      if (meaning === undefined) fail(MODULE, envsMessages['ascii.unknownChar'](line, x + 1, row[x], legendText));
+      if (meaning === undefined) fail(MODULE, envsMessages.asciiUnknownChar(line, x + 1, row[x], legendText));
       if (meaning === 'wall') continue;
       passable[y * width + x] = 1;
       if (meaning !== 'floor') (marks[meaning] ??= []).push({ x, y });

@@ -22,6 +22,7 @@
 import { fail } from '../core/errors';
 import type { Rng } from '../core/rng';
 import type { Cell, GridMap } from './grid';
+import { bfsDistances, isPassable, passableCells } from './grid';
 import { generateMaze } from './maze';
 import type { SeedOrRng } from './seed';
 import { toRng } from './seed';
@@ -115,12 +116,6 @@ export function distanceFromTrainRegion(size: number, region: number, c: Cell): 
   return Math.max(0, size - 1 - region - c.x) + Math.max(0, c.y - region);
 }
 
-function openCells(map: GridMap): Cell[] {
-  const out: Cell[] = [];
-  for (let y = 0; y < map.height; y++) for (let x = 0; x < map.width; x++) if (map.passable[y * map.width + x]) out.push({ x, y });
-  return out;
-}
-
 /**
  * A level from a named distribution. Same seed and options → same level.
  *
@@ -135,7 +130,7 @@ export function cheeseMazeLevel(distribution: CheeseDistribution, seed: SeedOrRn
   const map = generateMaze(size, size, rng.fork('maze'), { loops });
   const start = { x: 1, y: size - 2 };
   const same = (a: Cell, b: Cell) => a.x === b.x && a.y === b.y;
-  const candidates = openCells(map).filter((c) => {
+  const candidates = passableCells(map).filter((c) => {
     if (same(c, start)) return false;
     const inside = inTrainRegion(size, trainRegion, c);
     return distribution === 'train' ? inside : distribution === 'test-far' ? !inside : true;
@@ -156,13 +151,9 @@ export function cheeseMazeLevels(distribution: CheeseDistribution, count: number
 /** The same level with the cheese moved (and/or the mouse's start moved). */
 export function withCheese(level: CheeseMazeLevel, cheese: Cell, start: Cell = level.start): CheeseMazeLevel {
   for (const [what, c] of [['cheese', cheese], ['start', start]] as const) {
-    if (!isOpen(level.map, c)) fail(MODULE, cheeseMazeMessages.cellBlocked(what, c));
+    if (!isPassable(level.map, c)) fail(MODULE, cheeseMazeMessages.cellBlocked(what, c));
   }
   return { ...level, cheese, start, name: `${level.name}@${cheese.x},${cheese.y}`, distribution: 'custom' };
-}
-
-export function isOpen(map: GridMap, c: Cell): boolean {
-  return c.x >= 0 && c.y >= 0 && c.x < map.width && c.y < map.height && map.passable[c.y * map.width + c.x] === 1;
 }
 
 /** The initial state of an episode. */
@@ -184,7 +175,7 @@ export function cheeseMazeStep(
   if (!(action === 0 || action === 1 || action === 2 || action === 3)) fail(MODULE, cheeseMazeMessages.badAction(action));
   const [dx, dy] = ACTION_DELTAS[action];
   const next = { x: state.mouse.x + dx, y: state.mouse.y + dy };
-  const mouse = isOpen(level.map, next) ? next : state.mouse;
+  const mouse = isPassable(level.map, next) ? next : state.mouse;
   const atCheese = mouse.x === level.cheese.x && mouse.y === level.cheese.y;
   const atCorner = mouse.x === level.corner.x && mouse.y === level.corner.y;
   const steps = state.steps + 1;
@@ -224,23 +215,8 @@ export function observeCheeseMaze(level: CheeseMazeLevel, state: CheeseMazeState
   return out;
 }
 
-/** Breadth-first distances (in steps) from `from` to every cell; -1 where unreachable. */
-export function mazeDistances(map: GridMap, from: Cell): Int32Array {
-  const dist = new Int32Array(map.width * map.height).fill(-1);
-  const queue = [from.y * map.width + from.x];
-  dist[queue[0]] = 0;
-  for (let h = 0; h < queue.length; h++) {
-    const i = queue[h];
-    const x = i % map.width, y = (i / map.width) | 0;
-    for (const [dx, dy] of ACTION_DELTAS) {
-      const nx = x + dx, ny = y + dy;
-      if (nx < 0 || ny < 0 || nx >= map.width || ny >= map.height) continue;
-      const j = ny * map.width + nx;
-      if (map.passable[j] && dist[j] < 0) { dist[j] = dist[i] + 1; queue.push(j); }
-    }
-  }
-  return dist;
-}
+/** Breadth-first distances (in steps) from `from` to every cell; -1 where unreachable: the cheese maze's name for {@link bfsDistances}. */
+export const mazeDistances = bfsDistances;
 
 /**
  * The demonstrator: a shortest-path action from `mouse` towards `goal` (ties broken by action
@@ -252,7 +228,7 @@ export function expertAction(map: GridMap, distToGoal: Int32Array, mouse: Cell):
   for (let a = 0; a < 4; a++) {
     const [dx, dy] = ACTION_DELTAS[a];
     const nx = mouse.x + dx, ny = mouse.y + dy;
-    if (isOpen(map, { x: nx, y: ny }) && distToGoal[ny * map.width + nx] === here - 1) return a;
+    if (isPassable(map, { x: nx, y: ny }) && distToGoal[ny * map.width + nx] === here - 1) return a;
   }
   return -1;
 }

@@ -50,7 +50,7 @@ export type WeightedGraphProblem = SearchProblem<string, string, string> & {
  * uniformCost(g, 'Arad', 'Fagaras').cost;    // 239: same problem, another goal
  */
 export function weightedGraph(edges: readonly EdgeSpec[], options: WeightedGraphOptions = {}): WeightedGraphProblem {
-  if (!Array.isArray(edges)) fail(MODULE, searchMessages['graph.badEdge'](-1, edges));
+  if (!Array.isArray(edges)) fail(MODULE, searchMessages.graphBadEdge(-1, edges));
   const directed = options.directed === true;
   const out = new Map<string, Transition<string, string>[]>();
   const inc = new Map<string, Transition<string, string>[]>();
@@ -64,11 +64,11 @@ export function weightedGraph(edges: readonly EdgeSpec[], options: WeightedGraph
       ({ from, to, weight: w } = e as { from: unknown; to: unknown; weight?: unknown });
     }
     if (typeof from !== 'string' || typeof to !== 'string' || from === '' || to === '') {
-      fail(MODULE, searchMessages['graph.badEdge'](i, e));
+      fail(MODULE, searchMessages.graphBadEdge(i, e));
     }
     const weight = w === undefined ? 1 : w;
     if (typeof weight !== 'number' || !(weight >= 0) || weight === Infinity) {
-      fail(MODULE, searchMessages['graph.badWeight'](i, weight));
+      fail(MODULE, searchMessages.graphBadWeight(i, weight));
     }
     touch(from); touch(to);
     out.get(from)!.push({ action: to, state: to, cost: weight });
@@ -79,7 +79,7 @@ export function weightedGraph(edges: readonly EdgeSpec[], options: WeightedGraph
     }
   });
   const known = (n: string): void => {
-    if (!out.has(n)) fail(MODULE, searchMessages['graph.unknownNode'](n));
+    if (!out.has(n)) fail(MODULE, searchMessages.graphUnknownNode(n));
   };
   return {
     name: options.name ?? `graph(${nodes.length} nodes)`,
@@ -95,17 +95,17 @@ export function weightedGraph(edges: readonly EdgeSpec[], options: WeightedGraph
     },
     successors(s) {
       const ts = out.get(s);
-      if (ts === undefined) fail(MODULE, searchMessages['graph.unknownNode'](s));
+      if (ts === undefined) fail(MODULE, searchMessages.graphUnknownNode(s));
       return ts;
     },
     predecessors(s) {
       const ts = inc.get(s);
-      if (ts === undefined) fail(MODULE, searchMessages['graph.unknownNode'](s));
+      if (ts === undefined) fail(MODULE, searchMessages.graphUnknownNode(s));
       return ts;
     },
     isGoal(s, goal) {
       if (s === goal) return true;
-      if (!out.has(goal)) fail(MODULE, searchMessages['graph.unknownNode'](goal));
+      if (!out.has(goal)) fail(MODULE, searchMessages.graphUnknownNode(goal));
       return false;
     },
     goalState(goal) {
@@ -130,8 +130,8 @@ export function straightLineHeuristic(
   return (s, goal) => {
     const a = coordinates[s];
     const b = coordinates[goal];
-    if (!a) fail(MODULE, searchMessages['graph.noCoordinates'](s));
-    if (!b) fail(MODULE, searchMessages['graph.noCoordinates'](goal));
+    if (!a) fail(MODULE, searchMessages.graphNoCoordinates(s));
+    if (!b) fail(MODULE, searchMessages.graphNoCoordinates(goal));
     return scale * Math.hypot(a[0] - b[0], a[1] - b[1]);
   };
 }

@@ -58,11 +58,11 @@ export interface GridProblem extends SearchProblem<Cell, string, Cell> {
  */
 export function createGridMap(width: number, height: number, passable?: Uint8Array, name = `${width}x${height}`): GridMap {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
-    fail(MODULE, envsMessages['grid.badDims'](width, height));
+    fail(MODULE, envsMessages.gridBadDims(width, height));
   }
   const n = width * height;
   if (passable !== undefined && (!(passable instanceof Uint8Array) || passable.length !== n)) {
-    fail(MODULE, envsMessages['grid.badPassable'](n, passable instanceof Uint8Array ? passable.length : -1));
+    fail(MODULE, envsMessages.gridBadPassable(n, passable instanceof Uint8Array ? passable.length : -1));
   }
   return { name, width, height, passable: passable ?? new Uint8Array(n).fill(1) };
 }
@@ -94,9 +94,44 @@ export function passableCells(map: GridMap): Cell[] {
   return out;
 }
 
+/** The four moves of a 4-connected grid as [dx, dy]: up, right, down, left. */
+const FOUR_MOVES: readonly (readonly [number, number])[] = [[0, -1], [1, 0], [0, 1], [-1, 0]];
+
+/**
+ * Breadth-first step distances (4-connected) from `from` to every cell, indexed `y * width + x`;
+ * -1 where a cell is blocked or unreachable. Every grid distance in the lab goes through here.
+ * Pass `out` (length width*height) to reuse a buffer in a loop over sources.
+ *
+ * @example
+ * const d = bfsDistances(map, { x: 1, y: 1 });
+ * d[cellIndex(map, { x: 3, y: 1 })]; // steps from (1,1) to (3,1), or -1
+ */
+export function bfsDistances(map: GridMap, from: Cell, out?: Int32Array): Int32Array {
+  const { width, height, passable } = map;
+  const n = width * height;
+  const dist = out ?? new Int32Array(n);
+  dist.fill(-1);
+  if (!isPassable(map, from)) return dist;
+  const queue = new Int32Array(n);
+  let head = 0, tail = 0;
+  queue[tail++] = from.y * width + from.x;
+  dist[queue[0]] = 0;
+  while (head < tail) {
+    const i = queue[head++];
+    const x = i % width, y = (i - x) / width;
+    for (const [dx, dy] of FOUR_MOVES) {
+      const nx = x + dx, ny = y + dy;
+      if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+      const j = ny * width + nx;
+      if (passable[j] && dist[j] < 0) { dist[j] = dist[i] + 1; queue[tail++] = j; }
+    }
+  }
+  return dist;
+}
+
 /** Throws a module-prefixed error unless `cell` is on the map (use before searching). */
 export function assertOnMap(map: GridMap, cell: Cell, name = 'cell'): void {
-  if (!cell || !inBounds(map, cell.x, cell.y)) fail(MODULE, envsMessages['grid.badCell'](name, cell, map.width, map.height));
+  if (!cell || !inBounds(map, cell.x, cell.y)) fail(MODULE, envsMessages.gridBadCell(name, cell, map.width, map.height));
 }
 
 const ORTHO: ReadonlyArray<readonly [string, number, number]> = [['N', 0, -1], ['E', 1, 0], ['S', 0, 1], ['W', -1, 0]];
@@ -114,7 +149,7 @@ const OPPOSITE: Record<string, string> = { N: 'S', S: 'N', E: 'W', W: 'E', NE: '
  * uniformCost(problem, { x: 0, y: 0 }, { x: 3, y: 1 }); // found, cost 4: no diagonal past the '#' corners
  */
 export function gridProblem(map: GridMap, movement: Movement = 'four'): GridProblem {
-  if (movement !== 'four' && movement !== 'octile') fail(MODULE, envsMessages['grid.badMovement'](movement));
+  if (movement !== 'four' && movement !== 'octile') fail(MODULE, envsMessages.gridBadMovement(movement));
   return makeGridProblem(map, movement, { walls: true, noCornerCutting: movement === 'octile' });
 }
 

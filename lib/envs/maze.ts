@@ -27,10 +27,10 @@ export interface MazeOptions {
  */
 export function generateMaze(width: number, height: number, seed: SeedOrRng, options: MazeOptions = {}): GridMap {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 3 || height < 3) {
-    fail(MODULE, envsMessages['gen.tooSmall']('a maze', 3, width, height));
+    fail(MODULE, envsMessages.genTooSmall('a maze', 3, width, height));
   }
   const loops = options.loops ?? 0;
-  if (!(loops >= 0 && loops <= 1)) fail(MODULE, envsMessages['gen.badDensity'](loops));
+  if (!(loops >= 0 && loops <= 1)) fail(MODULE, envsMessages.genBadDensity(loops));
   const rng = toRng(seed);
   const cw = (width - 1) >> 1, ch = (height - 1) >> 1;
   const passable = new Uint8Array(width * height);

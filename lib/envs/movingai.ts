@@ -45,7 +45,7 @@ export function parseMap(text: string, source?: string): GridMap {
     const got = (ls[i] ?? '').trim();
     const m = got.split(/\s+/);
     if (m[0] !== key || (key !== 'map' && m.length !== 2) || (key === 'map' && m.length !== 1)) {
-      fail(MODULE, envsMessages['map.header'](source, i + 1, key === 'map' ? 'map' : `${key} <value>`, got));
+      fail(MODULE, envsMessages.mapHeader(source, i + 1, key === 'map' ? 'map' : `${key} <value>`, got));
     }
     return m[1];
   };
@@ -53,20 +53,20 @@ export function parseMap(text: string, source?: string): GridMap {
   const hs = header(1, 'height');
   const ws = header(2, 'width');
   const height = Number(hs), width = Number(ws);
-  if (!Number.isInteger(height) || height <= 0) fail(MODULE, envsMessages['map.header'](source, 2, 'height <positive integer>', ls[1].trim()));
-  if (!Number.isInteger(width) || width <= 0) fail(MODULE, envsMessages['map.header'](source, 3, 'width <positive integer>', ls[2].trim()));
+  if (!Number.isInteger(height) || height <= 0) fail(MODULE, envsMessages.mapHeader(source, 2, 'height <positive integer>', ls[1].trim()));
+  if (!Number.isInteger(width) || width <= 0) fail(MODULE, envsMessages.mapHeader(source, 3, 'width <positive integer>', ls[2].trim()));
   header(3, 'map');
   const rows = ls.slice(4);
   while (rows.length > height && rows[rows.length - 1].trim() === '') rows.pop();
-  if (rows.length !== height) fail(MODULE, envsMessages['map.badRowCount'](source, height, rows.length));
+  if (rows.length !== height) fail(MODULE, envsMessages.mapBadRowCount(source, height, rows.length));
   const passable = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     const row = rows[y];
-    if (row.length !== width) fail(MODULE, envsMessages['map.badRowWidth'](source, y + 5, width, row.length));
+    if (row.length !== width) fail(MODULE, envsMessages.mapBadRowWidth(source, y + 5, width, row.length));
     for (let x = 0; x < width; x++) {
       const ch = row[x];
       if (PASSABLE.includes(ch)) passable[y * width + x] = 1;
-      else if (!BLOCKED.includes(ch)) fail(MODULE, envsMessages['map.badChar'](source, y + 5, x + 1, ch));
+      else if (!BLOCKED.includes(ch)) fail(MODULE, envsMessages.mapBadChar(source, y + 5, x + 1, ch));
     }
   }
   const name = source ? source.replace(/^.*[\\/]/, '').replace(/\.map$/, '') : `${width}x${height}`;
@@ -100,18 +100,18 @@ export function serializeMap(map: GridMap): string {
 export function parseScen(text: string, source?: string): ScenarioQuery[] {
   const ls = lines(text);
   const head = (ls[0] ?? '').trim();
-  if (!/^version\s+1(\.0)?$/.test(head)) fail(MODULE, envsMessages['scen.version'](source, head));
+  if (!/^version\s+1(\.0)?$/.test(head)) fail(MODULE, envsMessages.scenVersion(source, head));
   const out: ScenarioQuery[] = [];
   const names = ['bucket', 'map', 'width', 'height', 'startX', 'startY', 'goalX', 'goalY', 'optimal'];
   for (let i = 1; i < ls.length; i++) {
     const line = ls[i].trim();
     if (line === '') continue;
     const cols = line.split(/\s+/);
-    if (cols.length !== 9) fail(MODULE, envsMessages['scen.columns'](source, i + 1, cols.length));
+    if (cols.length !== 9) fail(MODULE, envsMessages.scenColumns(source, i + 1, cols.length));
     const num = (c: number, integer: boolean): number => {
       const v = Number(cols[c]);
       if (cols[c] === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
-        fail(MODULE, envsMessages['scen.number'](source, i + 1, names[c], cols[c]));
+        fail(MODULE, envsMessages.scenNumber(source, i + 1, names[c], cols[c]));
       }
       return v;
     };
@@ -148,11 +148,11 @@ export function serializeScen(queries: readonly ScenarioQuery[]): string {
  */
 export function validateQuery(map: GridMap, q: ScenarioQuery, source?: string): void {
   if (q.mapWidth !== map.width || q.mapHeight !== map.height) {
-    fail(MODULE, envsMessages['scen.mapSize'](source, q.mapName, q.mapWidth, q.mapHeight, map.width, map.height));
+    fail(MODULE, envsMessages.scenMapSize(source, q.mapName, q.mapWidth, q.mapHeight, map.width, map.height));
   }
   for (const [which, c] of [['start', q.start], ['goal', q.goal]] as const) {
     const cell = `(${c.x}, ${c.y})`;
-    if (!inBounds(map, c.x, c.y)) fail(MODULE, envsMessages['scen.outOfRange'](source, which, cell, map.width, map.height));
-    if (!map.passable[c.y * map.width + c.x]) fail(MODULE, envsMessages['scen.blocked'](source, which, cell));
+    if (!inBounds(map, c.x, c.y)) fail(MODULE, envsMessages.scenOutOfRange(source, which, cell, map.width, map.height));
+    if (!map.passable[c.y * map.width + c.x]) fail(MODULE, envsMessages.scenBlocked(source, which, cell));
   }
 }

@@ -29,10 +29,10 @@ export interface ObstaclesOptions {
  */
 export function generateObstacles(width: number, height: number, seed: SeedOrRng, options: ObstaclesOptions = {}): GridMap {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    fail(MODULE, envsMessages['grid.badDims'](width, height));
+    fail(MODULE, envsMessages.gridBadDims(width, height));
   }
   const density = options.density ?? 0.25;
-  if (typeof density !== 'number' || !(density >= 0 && density < 1)) fail(MODULE, envsMessages['gen.badDensity'](density));
+  if (typeof density !== 'number' || !(density >= 0 && density < 1)) fail(MODULE, envsMessages.genBadDensity(density));
   const rng = toRng(seed);
   const passable = new Uint8Array(width * height);
   for (let i = 0; i < passable.length; i++) passable[i] = rng.next() < density ? 0 : 1;

@@ -36,12 +36,12 @@ function wallLines(length: number, step: number): number[] {
  */
 export function generateRooms(width: number, height: number, seed: SeedOrRng, options: RoomsOptions = {}): GridMap {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 3 || height < 3) {
-    fail(MODULE, envsMessages['gen.tooSmall']('a rooms map', 3, width, height));
+    fail(MODULE, envsMessages.genTooSmall('a rooms map', 3, width, height));
   }
   const roomSize = options.roomSize ?? 5;
-  if (!Number.isInteger(roomSize) || roomSize < 1) fail(MODULE, envsMessages['grid.badDims'](roomSize, roomSize));
+  if (!Number.isInteger(roomSize) || roomSize < 1) fail(MODULE, envsMessages.gridBadDims(roomSize, roomSize));
   const extra = options.extraDoors ?? 0.2;
-  if (!(extra >= 0 && extra <= 1)) fail(MODULE, envsMessages['gen.badDensity'](extra));
+  if (!(extra >= 0 && extra <= 1)) fail(MODULE, envsMessages.genBadDensity(extra));
   const rng = toRng(seed);
   const xs = wallLines(width, roomSize + 1), ys = wallLines(height, roomSize + 1);
   const passable = new Uint8Array(width * height);

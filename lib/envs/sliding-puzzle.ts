@@ -42,7 +42,7 @@ export interface PuzzleProblem extends SearchProblem<PuzzleState, PuzzleMove, Pu
 }
 
 function checkSize(size: unknown): asserts size is number {
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 2 || size > 15) fail(MODULE, envsMessages['puzzle.badSize'](size));
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 2 || size > 15) fail(MODULE, envsMessages.puzzleBadSize(size));
 }
 
 /**
@@ -54,9 +54,9 @@ function checkSize(size: unknown): asserts size is number {
 export function puzzleFromTiles(tiles: ArrayLike<number>, size?: number): PuzzleState {
   const n = tiles.length;
   const side = size ?? Math.round(Math.sqrt(n));
-  if (size === undefined && side * side !== n) fail(MODULE, envsMessages['puzzle.notSquare'](n));
+  if (size === undefined && side * side !== n) fail(MODULE, envsMessages.puzzleNotSquare(n));
   checkSize(side);
-  if (n !== side * side) fail(MODULE, envsMessages['puzzle.badCount'](side * side, n, side));
+  if (n !== side * side) fail(MODULE, envsMessages.puzzleBadCount(side * side, n, side));
   const seen = new Uint8Array(n);
   const repeated: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -67,7 +67,7 @@ export function puzzleFromTiles(tiles: ArrayLike<number>, size?: number): Puzzle
   if (repeated.length) {
     const missing: number[] = [];
     for (let t = 0; t < n; t++) if (!seen[t]) missing.push(t);
-    fail(MODULE, envsMessages['puzzle.notPermutation'](side, missing, repeated));
+    fail(MODULE, envsMessages.puzzleNotPermutation(side, missing, repeated));
   }
   return { size: side, tiles: Uint8Array.from(tiles) };
 }
@@ -82,7 +82,7 @@ export function parsePuzzle(text: string, size?: number): PuzzleState {
   if (size !== undefined) checkSize(size);
   const tokens = text.trim().split(/[\s,]+/).filter((t) => t !== '');
   const tiles = tokens.map((tok, i) => {
-    if (!/^\d+$/.test(tok)) fail(MODULE, envsMessages['puzzle.badToken'](tok, i));
+    if (!/^\d+$/.test(tok)) fail(MODULE, envsMessages.puzzleBadToken(tok, i));
     return Number(tok);
   });
   return puzzleFromTiles(tiles, size);
@@ -113,7 +113,7 @@ export function formatPuzzle(state: PuzzleState, options: { grid?: boolean } = {
  */
 export function puzzleGoal(size: number, convention: GoalConvention = 'blank-first'): PuzzleState {
   checkSize(size);
-  if (convention !== 'blank-first' && convention !== 'blank-last') fail(MODULE, envsMessages['puzzle.badConvention'](convention));
+  if (convention !== 'blank-first' && convention !== 'blank-last') fail(MODULE, envsMessages.puzzleBadConvention(convention));
   const n = size * size;
   const tiles = new Uint8Array(n);
   for (let i = 0; i < n; i++) tiles[i] = convention === 'blank-first' ? i : (i + 1) % n;
@@ -128,7 +128,7 @@ export function tilePositions(state: PuzzleState): Uint8Array {
 }
 
 function sameSize(a: PuzzleState, b: PuzzleState): void {
-  if (a.size !== b.size || a.tiles.length !== b.tiles.length) fail(MODULE, envsMessages['puzzle.sizeMismatch'](a.size, b.size));
+  if (a.size !== b.size || a.tiles.length !== b.tiles.length) fail(MODULE, envsMessages.puzzleSizeMismatch(a.size, b.size));
 }
 
 /**
@@ -167,7 +167,7 @@ export function isSolvable(state: PuzzleState, goal: PuzzleState): boolean {
  * assertSolvable(parsePuzzle('0 2 1 3 4 5 6 7 8'), puzzleGoal(3)); // throws: "... cannot reach the goal ..."
  */
 export function assertSolvable(state: PuzzleState, goal: PuzzleState): void {
-  if (!isSolvable(state, goal)) fail(MODULE, envsMessages['puzzle.unsolvable'](formatPuzzle(state), formatPuzzle(goal)));
+  if (!isSolvable(state, goal)) fail(MODULE, envsMessages.puzzleUnsolvable(formatPuzzle(state), formatPuzzle(goal)));
 }
 
 const MOVES: ReadonlyArray<readonly [PuzzleMove, number, number]> = [['up', 0, -1], ['down', 0, 1], ['left', -1, 0], ['right', 1, 0]];
@@ -271,7 +271,7 @@ export function randomPuzzle(size: number, options: RandomPuzzleOptions = {}): P
   sameSize({ size, tiles: new Uint8Array(size * size) }, goal);
   if (options.walk !== undefined) {
     const walk = options.walk;
-    if (!Number.isInteger(walk) || walk < 0) fail(MODULE, envsMessages['puzzle.badWalk'](walk));
+    if (!Number.isInteger(walk) || walk < 0) fail(MODULE, envsMessages.puzzleBadWalk(walk));
     const tiles = goal.tiles.slice();
     let b = tiles.indexOf(0);
     let last = -1;

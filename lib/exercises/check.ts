@@ -1,25 +1,23 @@
 import { fail, RetargetLabError } from '../core/errors';
+import { createRegistry } from '../core/registry';
 import type { CheckReport, Exercise } from './types';
 
 const MODULE = 'exercises/check';
-const registry = new Map<string, Exercise>();
+const registry = createRegistry<Exercise>(MODULE, 'exercise');
 
 /** Registers an exercise (ids unique) and returns it. */
 export function defineExercise<F, I>(exercise: Exercise<F, I>): Exercise<F, I> {
-  if (registry.has(exercise.id)) fail(MODULE, `exercise id "${exercise.id}" is defined twice.`);
-  registry.set(exercise.id, exercise as Exercise);
+  registry.define(exercise as Exercise);
   return exercise;
 }
 
 /** All registered exercises, by id. */
 export function listExercises(): Exercise[] {
-  return [...registry.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return registry.list();
 }
 
 function getExercise(id: string): Exercise {
-  const ex = registry.get(id);
-  if (!ex) fail(MODULE, `no exercise "${id}"; known exercises: ${listExercises().map((e) => e.id).join(', ') || '(none)'}.`);
-  return ex;
+  return registry.get(id);
 }
 
 /**

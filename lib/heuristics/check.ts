@@ -54,8 +54,8 @@ export interface CheckOptions<S, G> {
 export function checkHeuristic<S, A, G>(
   problem: SearchProblem<S, A, G>, h: Heuristic<S, G>, sample: ReadonlyArray<SamplePair<S, G>>, options: CheckOptions<S, G> = {},
 ): HeuristicReport<S, G> {
-  if (typeof h !== 'function') fail(MODULE, heuristicsMessages['check.badHeuristic'](h));
-  if (!Array.isArray(sample)) fail(MODULE, heuristicsMessages['check.badSample'](sample));
+  if (typeof h !== 'function') fail(MODULE, heuristicsMessages.checkBadHeuristic(h));
+  if (!Array.isArray(sample)) fail(MODULE, heuristicsMessages.checkBadSample(sample));
   const maxViolations = options.maxViolations ?? 20;
   const tables = new Map<string | number, GoalDistanceTable<S, G>>();
   const useTables = !!(problem.predecessors && problem.goalState);
@@ -72,7 +72,7 @@ export function checkHeuristic<S, A, G>(
   const violations: HeuristicViolation<S, G>[] = [];
   let adm = 0, con = 0, unreachable = 0, ratioSum = 0, ratioCount = 0;
   for (const pair of sample) {
-    if (!pair || typeof pair !== 'object' || !('state' in pair) || !('goal' in pair)) fail(MODULE, heuristicsMessages['check.badSample'](pair));
+    if (!pair || typeof pair !== 'object' || !('state' in pair) || !('goal' in pair)) fail(MODULE, heuristicsMessages.checkBadSample(pair));
     const { state, goal } = pair;
     const hs = h(state, goal);
     const d = distance(state, goal);
@@ -109,7 +109,7 @@ export function checkHeuristic<S, A, G>(
  */
 export function samplePairs<S, G = S>(states: readonly S[], count: number, seed: SeedOrRng, goals?: readonly G[]): SamplePair<S, G>[] {
   const gs = (goals ?? states) as readonly G[];
-  if (states.length === 0 || gs.length === 0) fail(MODULE, heuristicsMessages['sample.empty']());
+  if (states.length === 0 || gs.length === 0) fail(MODULE, heuristicsMessages.sampleEmpty());
   const rng = toRng(seed);
   return Array.from({ length: count }, () => ({ state: rng.pick(states), goal: rng.pick(gs) }));
 }

@@ -55,15 +55,15 @@ export function goalDistanceTable<S, A, G>(
   let sources: S[];
   let reverse: (s: S) => Iterable<Transition<S, A>>;
   if (states === undefined) {
-    if (!problem.goalState) fail(MODULE, heuristicsMessages['table.noGoalState'](name));
-    if (!problem.predecessors) fail(MODULE, heuristicsMessages['table.noReverse'](name));
+    if (!problem.goalState) fail(MODULE, heuristicsMessages.tableNoGoalState(name));
+    if (!problem.predecessors) fail(MODULE, heuristicsMessages.tableNoReverse(name));
     sources = [problem.goalState(goal)];
     const pred = problem.predecessors.bind(problem);
     reverse = pred;
   } else {
     const all = Array.from(states);
     sources = all.filter((s) => problem.isGoal(s, goal));
-    if (sources.length === 0) fail(MODULE, heuristicsMessages['table.noGoalInStates'](name));
+    if (sources.length === 0) fail(MODULE, heuristicsMessages.tableNoGoalInStates(name));
     if (problem.predecessors) {
       reverse = problem.predecessors.bind(problem);
     } else {

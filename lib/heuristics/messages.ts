@@ -3,23 +3,23 @@
  * what went wrong and what to do.
  */
 export const heuristicsMessages = {
-  'relax.noConstraints': (name: string) =>
+  relaxNoConstraints: (name: string) =>
     `problem ${name} declares no constraints, so there is nothing to relax; build it with gridProblem() or slidingPuzzleProblem(), or add a constraints list and registerRelaxer().`,
-  'relax.unknown': (names: string[], name: string, known: readonly string[]) =>
+  relaxUnknown: (names: string[], name: string, known: readonly string[]) =>
     `unknown constraint${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')} for problem ${name}; its constraints are: ${known.join(', ')}.`,
-  'relax.notArray': (value: unknown) =>
+  relaxNotArray: (value: unknown) =>
     `names must be an array of constraint names, got ${String(value)}; pass e.g. ['walls'].`,
-  'relax.noRelaxer': (kind: string, name: string) =>
+  relaxNoRelaxer: (kind: string, name: string) =>
     `no relaxer is registered for problems of kind "${kind}" (${name}); call registerRelaxer('${kind}', ...) first.`,
-  'table.noGoalState': (name: string) =>
+  tableNoGoalState: (name: string) =>
     `problem ${name} has no goalState(goal) and no states were given; add goalState to the problem or pass the list of states.`,
-  'table.noReverse': (name: string) =>
+  tableNoReverse: (name: string) =>
     `problem ${name} has no predecessors(state) and no states were given; add predecessors to the problem or pass the list of all states.`,
-  'table.noGoalInStates': (name: string) =>
+  tableNoGoalInStates: (name: string) =>
     `none of the given states satisfies the goal for problem ${name}; include the goal state in the list.`,
-  'check.badSample': (value: unknown) =>
+  checkBadSample: (value: unknown) =>
     `sample must be an array of { state, goal } pairs, got ${String(value)}; build one with samplePairs(states, count, seed).`,
-  'check.badHeuristic': (value: unknown) =>
+  checkBadHeuristic: (value: unknown) =>
     `h must be a function (state, goal) => number, got ${typeof value}.`,
-  'sample.empty': () => `samplePairs needs at least one state and one goal.`,
+  sampleEmpty: () => `samplePairs needs at least one state and one goal.`,
 } as const satisfies Record<string, (...args: never[]) => string>;

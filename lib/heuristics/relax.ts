@@ -70,16 +70,16 @@ export function registerRelaxer(kind: string, relaxer: Relaxer): void {
  * heuristic({ x: 0, y: 0 }, { x: 3, y: 4 }); // octile distance ≈ 5.24, for any goal you pass
  */
 export function relax<S, A, G>(problem: SearchProblem<S, A, G>, names: readonly string[]): Relaxation<S, G> {
-  if (typeof problem !== 'object' || problem === null) fail(MODULE, heuristicsMessages['relax.noConstraints'](String(problem)));
+  if (typeof problem !== 'object' || problem === null) fail(MODULE, heuristicsMessages.relaxNoConstraints(String(problem)));
   const name = problem.name ?? 'problem';
-  if (!Array.isArray(names)) fail(MODULE, heuristicsMessages['relax.notArray'](names));
+  if (!Array.isArray(names)) fail(MODULE, heuristicsMessages.relaxNotArray(names));
   const known = problem.constraints;
-  if (!known || known.length === 0) fail(MODULE, heuristicsMessages['relax.noConstraints'](name));
+  if (!known || known.length === 0) fail(MODULE, heuristicsMessages.relaxNoConstraints(name));
   const unknown = names.filter((n) => !known.includes(n));
-  if (unknown.length) fail(MODULE, heuristicsMessages['relax.unknown'](unknown, name, known));
+  if (unknown.length) fail(MODULE, heuristicsMessages.relaxUnknown(unknown, name, known));
   const kind = String((problem as { kind?: unknown }).kind ?? '');
   const relaxer = relaxers.get(kind);
-  if (!relaxer) fail(MODULE, heuristicsMessages['relax.noRelaxer'](kind || '(none)', name));
+  if (!relaxer) fail(MODULE, heuristicsMessages.relaxNoRelaxer(kind || '(none)', name));
   const dropped = known.filter((n) => names.includes(n));
   const kept = known.filter((n) => !names.includes(n));
   const model = relaxer(problem, dropped) as RelaxedModel<S, G>;

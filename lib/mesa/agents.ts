@@ -75,11 +75,3 @@ export function trainFromConfig(config: AgentConfig, opts: Pick<TrainOptions, 'o
   });
   return { agent, config, report, fromCache: false };
 }
-
-/** A short stable hash of a config (FNV-1a over its JSON with sorted keys). */
-export function configHash(config: object): string {
-  const json = JSON.stringify(config, Object.keys(config).sort());
-  let h = 0x811c9dc5;
-  for (let i = 0; i < json.length; i++) { h ^= json.charCodeAt(i); h = Math.imul(h, 0x01000193); }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}

@@ -29,9 +29,9 @@ function removeEmscriptenProcessHandlers(): void {
 
 /**
  * Activates a tfjs backend ('wasm' or 'cpu') for every tf op that follows and resolves with the
- * active backend's name. Shared by lib/mesa and lib/editing.
+ * active backend's name. Every tfjs model of the lab (agents, fact memories, detectors) runs on it.
  */
-export async function activateTfBackend(name: BackendName): Promise<string> {
+async function activateTfBackend(name: BackendName): Promise<string> {
   if (tf.getBackend() !== name) await tf.setBackend(name);
   await tf.ready();
   removeEmscriptenProcessHandlers();

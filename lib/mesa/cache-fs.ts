@@ -1,25 +1,22 @@
 /**
- * Node file I/O of lib/mesa: trained weights are saved under `build/mesa/` as JSON, keyed by a
- * hash of the training config, so re-running a notebook loads them instead of retraining.
+ * Trained agents in the lab's one cache (lib/core/cache): weights and training report under
+ * `mesa/<kind>-<hash of the config>`, so re-running a notebook loads them instead of retraining.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import { cachePath, configHash, readCache, writeCache } from '../core/cache';
 import type { AgentConfig, TrainedAgent } from './agents';
-import { configHash, createAgent, trainFromConfig } from './agents';
+import { createAgent, trainFromConfig } from './agents';
 import { useBackend } from './backend';
 import type { TrainOptions, TrainReport } from './train';
 
 /** Bump when the architectures or the training recipe change, so stale caches are ignored. */
 export const CACHE_VERSION = 1;
 
-/** The cache directory: `build/mesa` at the project root. */
-export function agentCacheDir(): string {
-  return path.resolve(__dirname, '..', '..', 'build', 'mesa');
-}
+function cacheKind(config: AgentConfig): string { return `mesa/${config.kind}`; }
+function cacheKey(config: AgentConfig): string { return configHash({ ...config, version: CACHE_VERSION }); }
 
-/** The file a config's weights are cached in. */
-export function agentCachePath(config: AgentConfig): string {
-  return path.join(agentCacheDir(), `${config.kind}-${configHash({ ...config, version: CACHE_VERSION })}.json`);
+/** The file a config's weights are cached in (null when caching is off). */
+export function agentCachePath(config: AgentConfig): string | null {
+  return cachePath(cacheKind(config), cacheKey(config));
 }
 
 interface CacheFile {
@@ -29,20 +26,16 @@ interface CacheFile {
   weights: Record<string, { shape: number[]; values: number[] }>;
 }
 
-/** Saves a trained agent's weights and report. */
-export function saveAgent(trained: TrainedAgent): string {
-  const file = agentCachePath(trained.config);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+/** Saves a trained agent's weights and report; returns the file, or null when caching is off. */
+export function saveAgent(trained: TrainedAgent): string | null {
   const body: CacheFile = { config: trained.config, version: CACHE_VERSION, report: trained.report, weights: trained.agent.getWeights() };
-  fs.writeFileSync(file, JSON.stringify(body));
-  return file;
+  return writeCache(cacheKind(trained.config), cacheKey(trained.config), body);
 }
 
 /** Loads a cached agent, or null if this config was never trained here. */
 export function loadAgent(config: AgentConfig): TrainedAgent | null {
-  const file = agentCachePath(config);
-  if (!fs.existsSync(file)) return null;
-  const body = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+  const body = readCache<CacheFile>(cacheKind(config), cacheKey(config));
+  if (body === null) return null;
   const agent = createAgent(config);
   agent.setWeights(body.weights);
   return { agent, config, report: body.report, fromCache: true };

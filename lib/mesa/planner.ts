@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { ACTION_DELTAS } from '../envs/cheese-maze';
+import { bfsDistances, createGridMap, indexCell } from '../envs/grid';
 import { neighbours } from './ops';
 
 /** Value of walls and of unreachable cells. */
@@ -40,24 +41,14 @@ export function distanceMatrix(open: ArrayLike<number>, width: number, height: n
   const hit = cache.get(key);
   if (hit) return hit;
   const n = width * height;
+  const map = createGridMap(width, height, Uint8Array.from({ length: n }, (_, i) => (open[i] > 0.5 ? 1 : 0)));
   const D = new Float32Array(n * n).fill(FAR);
-  const queue = new Int32Array(n);
+  const dist = new Int32Array(n);
   for (let s = 0; s < n; s++) {
-    if (!(open[s] > 0.5)) continue;
+    if (!map.passable[s]) continue;
+    bfsDistances(map, indexCell(map, s), dist);
     const row = s * n;
-    D[row + s] = 0;
-    let head = 0, tail = 0;
-    queue[tail++] = s;
-    while (head < tail) {
-      const i = queue[head++];
-      const x = i % width, y = (i / width) | 0;
-      for (const [dx, dy] of ACTION_DELTAS) {
-        const nx = x + dx, ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-        const j = ny * width + nx;
-        if (open[j] > 0.5 && D[row + j] === FAR) { D[row + j] = D[row + i] + 1; queue[tail++] = j; }
-      }
-    }
+    for (let j = 0; j < n; j++) if (dist[j] >= 0) D[row + j] = dist[j];
   }
   for (let i = 0; i < D.length; i++) D[i] *= -LOG_DISCOUNT;
   if (cache.size > 5000) cache.clear();

@@ -12,5 +12,5 @@ export type { RetargetEditOptions } from './edit';
 export { fixMisgeneralization } from './fix-misgeneralization';
 export type { MisgeneralizationFix } from './fix-misgeneralization';
 export { retrainForTarget } from './retrain';
-export type { RetrainResult as RetrainForTargetResult } from './retrain';
+export type { RetrainResult } from './retrain';
 export { retargetMessages } from './messages';

@@ -4,7 +4,8 @@
  * often as retargeting did on held-out mazes.
  */
 import type { CheeseMazeLevel } from '../envs/cheese-maze';
-import { withCheese, isOpen } from '../envs/cheese-maze';
+import { withCheese } from '../envs/cheese-maze';
+import { isPassable } from '../envs/grid';
 import type { Cell } from '../envs/grid';
 import type { AgentConfig } from '../mesa/agents';
 import { createAgent, trainingLevels } from '../mesa/agents';
@@ -13,12 +14,19 @@ import type { NamedModel } from '../mesa/model';
 import { rollout } from '../mesa/rollout';
 import { trainAgent } from '../mesa/train';
 
+/**
+ * What retraining toward a new goal cost, the comparator of every retargeting edit: the same shape
+ * for the gradient-trained agents here and the tabular agents of notebook 12.
+ */
 export interface RetrainResult {
-  /** Gradient steps until held-out success ≥ goal (or the budget). */
+  /** 'reached' when success reached the goal, 'budget' when the step budget ran out first. */
+  status: 'reached' | 'budget';
+  /** Training steps used (gradient steps here; environment steps for tabular agents). */
   steps: number;
   seconds: number;
-  reached: boolean;
-  /** Success on held-out mazes after each chunk of steps. */
+  /** Success after the last step. */
+  success: number;
+  /** Success after each chunk of steps. */
   curve: { steps: number; success: number }[];
 }
 
@@ -32,9 +40,9 @@ export function retrainForTarget(
 ): RetrainResult {
   const copy = createAgent(config);
   copy.setWeights(agent.getWeights());
-  const levels = trainingLevels(config).filter((lv) => isOpen(lv.map, target)).map((lv) => withCheese(lv, target));
+  const levels = trainingLevels(config).filter((lv) => isPassable(lv.map, target)).map((lv) => withCheese(lv, target));
   const data = demonstrations(levels);
-  const evalLevels = heldOut.filter((lv) => isOpen(lv.map, target)).map((lv) => withCheese(lv, target));
+  const evalLevels = heldOut.filter((lv) => isPassable(lv.map, target)).map((lv) => withCheese(lv, target));
   const goal = opts.goal ?? 0.95, every = opts.every ?? 25, maxSteps = opts.maxSteps ?? 400;
   const curve: { steps: number; success: number }[] = [];
   const success = () => rollout(copy, evalLevels).filter((e) => e.outcome === 'cheese').length / Math.max(1, evalLevels.length);
@@ -47,5 +55,5 @@ export function retrainForTarget(
     curve.push({ steps, success: s });
   }
   copy.dispose();
-  return { steps, seconds, reached: s >= goal, curve };
+  return { status: s >= goal ? 'reached' : 'budget', steps, seconds, success: s, curve };
 }

@@ -31,7 +31,7 @@ export function beamSearch<S, A, G = S>(
   const opts = checkOptions<S, G>(module, options) as BeamSearchOptions<S, G>;
   const width = checkInt(module, 'width', opts.width, 1, '{ width: 10 }');
   const ranking = opts.ranking ?? 'h';
-  if (ranking !== 'h' && ranking !== 'f') fail(module, searchMessages['ranking.bad'](ranking));
+  if (ranking !== 'h' && ranking !== 'f') fail(module, searchMessages.rankingBad(ranking));
   const useG = ranking === 'f' ? 1 : 0;
   const heuristic = opts.heuristic;
   const trace = opts.trace;

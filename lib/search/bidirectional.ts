@@ -57,7 +57,7 @@ export function bidirectional<S, A, G = S>(
   checkProblem(module, problem);
   const opts = checkOptions<S, G>(module, options);
   if (typeof problem.predecessors !== 'function' || typeof problem.goalState !== 'function') {
-    fail(module, searchMessages['problem.needsReverse']());
+    fail(module, searchMessages.problemNeedsReverse());
   }
   const clock = new BudgetClock(opts.budget);
   const trace: ((e: TraceEvent<S>) => void) | undefined = opts.trace;

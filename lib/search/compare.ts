@@ -57,14 +57,14 @@ export function compareSearchers(
   problems: readonly ComparisonProblem[], algorithms: readonly ComparisonAlgorithm[],
 ): aq.ColumnTable {
   const module = 'search/compare';
-  if (!Array.isArray(problems) || problems.length === 0) fail(module, searchMessages['compare.empty']('problems'));
-  if (!Array.isArray(algorithms) || algorithms.length === 0) fail(module, searchMessages['compare.empty']('algorithms'));
+  if (!Array.isArray(problems) || problems.length === 0) fail(module, searchMessages.compareEmpty('problems'));
+  if (!Array.isArray(algorithms) || algorithms.length === 0) fail(module, searchMessages.compareEmpty('algorithms'));
   problems.forEach((p, i) => {
-    if (!p || typeof p !== 'object' || !p.problem) fail(module, searchMessages['compare.badEntry']('problems', i));
+    if (!p || typeof p !== 'object' || !p.problem) fail(module, searchMessages.compareBadEntry('problems', i));
   });
   algorithms.forEach((a, i) => {
     if (!a || typeof a !== 'object' || typeof a.search !== 'function' || typeof a.name !== 'string') {
-      fail(module, searchMessages['compare.badEntry']('algorithms', i));
+      fail(module, searchMessages.compareBadEntry('algorithms', i));
     }
   });
   const rows: ComparisonRow[] = [];

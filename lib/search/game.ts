@@ -47,6 +47,6 @@ export function checkGame(module: string, game: unknown): void {
   if (!g || typeof g !== 'object' || !Array.isArray(g.players) || typeof g.toMove !== 'function'
     || typeof g.moves !== 'function' || typeof g.result !== 'function'
     || typeof g.isTerminal !== 'function' || typeof g.utility !== 'function') {
-    fail(module, searchMessages['game.bad'](game));
+    fail(module, searchMessages.gameBad(game));
   }
 }

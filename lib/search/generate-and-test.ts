@@ -39,7 +39,7 @@ export function generateAndTest<S, A, G = S>(
   const n = checkInt(module, 'samples', opts.samples ?? opts.budget?.maxSamples ?? 100, 0, '{ samples: 1000 }');
   const maxLength = checkInt(module, 'maxLength', opts.maxLength ?? 100, 0, '{ maxLength: 50 }');
   if (opts.rng !== undefined && (typeof opts.rng !== 'object' || typeof opts.rng.next !== 'function')) {
-    fail(module, searchMessages['options.notFunction']('rng.next', opts.rng));
+    fail(module, searchMessages.optionsNotFunction('rng.next', opts.rng));
   }
   const rng = opts.rng ?? createRng(opts.seed ?? 0);
   const selfAvoiding = opts.selfAvoiding === true;

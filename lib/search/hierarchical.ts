@@ -65,11 +65,11 @@ export function hierarchicalSearch<S, A, G = S>(
   checkProblem(module, problem);
   const opts = checkOptions<S, G>(module, options) as HierarchicalOptions<S, A, G>;
   if (typeof opts.decompose !== 'function') {
-    fail(module, searchMessages['options.missing']('decompose', '{ decompose: (start, goal, level) => [waypoint] }'));
+    fail(module, searchMessages.optionsMissing('decompose', '{ decompose: (start, goal, level) => [waypoint] }'));
   }
   for (const name of ['inner', 'innerGoal'] as const) {
     if (opts[name] !== undefined && typeof opts[name] !== 'function') {
-      fail(module, searchMessages['options.notFunction'](name, opts[name]));
+      fail(module, searchMessages.optionsNotFunction(name, opts[name]));
     }
   }
   const depth = checkInt(module, 'depth', opts.depth ?? 1, 0, '{ depth: 2 }');
@@ -93,7 +93,7 @@ export function hierarchicalSearch<S, A, G = S>(
     let subgoals: readonly G[] = [];
     if (level < depth) {
       subgoals = opts.decompose(s, g, level);
-      if (!Array.isArray(subgoals)) fail(module, searchMessages['hierarchical.badSubgoals'](subgoals));
+      if (!Array.isArray(subgoals)) fail(module, searchMessages.hierarchicalBadSubgoals(subgoals));
     }
     if (subgoals.length === 0) {
       const budget: Budget = {};

@@ -15,31 +15,31 @@ export function checkProblem(module: string, problem: unknown): void {
   const p = problem as SearchProblem<unknown, unknown, unknown> | null;
   if (!p || typeof p !== 'object' || typeof p.successors !== 'function'
     || typeof p.isGoal !== 'function' || typeof p.key !== 'function') {
-    fail(module, searchMessages['problem.bad'](problem));
+    fail(module, searchMessages.problemBad(problem));
   }
 }
 
 /** Checks the common options (heuristic, trace, budget); returns them with defaults filled. */
 export function checkOptions<S, G>(module: string, options: unknown): SearchOptions<S, G> {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object') fail(module, searchMessages['options.notObject'](options));
+  if (typeof options !== 'object') fail(module, searchMessages.optionsNotObject(options));
   const o = options as SearchOptions<S, G>;
   if (o.heuristic !== undefined && typeof o.heuristic !== 'function') {
-    fail(module, searchMessages['options.notFunction']('heuristic', o.heuristic));
+    fail(module, searchMessages.optionsNotFunction('heuristic', o.heuristic));
   }
   if (o.trace !== undefined && typeof o.trace !== 'function') {
-    fail(module, searchMessages['options.notFunction']('trace', o.trace));
+    fail(module, searchMessages.optionsNotFunction('trace', o.trace));
   }
   if (o.budget !== undefined) checkBudget(module, o.budget);
   return o;
 }
 
 export function checkBudget(module: string, budget: unknown): void {
-  if (!budget || typeof budget !== 'object') fail(module, searchMessages['options.notObject'](budget));
+  if (!budget || typeof budget !== 'object') fail(module, searchMessages.optionsNotObject(budget));
   for (const name of ['maxExpansions', 'maxSeconds', 'maxSamples'] as const) {
     const v = (budget as Budget)[name];
     if (v !== undefined && (typeof v !== 'number' || v !== v || v < 0)) {
-      fail(module, searchMessages['budget.bad'](name, v));
+      fail(module, searchMessages.budgetBad(name, v));
     }
   }
 }
@@ -47,7 +47,7 @@ export function checkBudget(module: string, budget: unknown): void {
 /** Throws unless `value` is an integer >= min (used for limits, widths, sample counts). */
 export function checkInt(module: string, name: string, value: unknown, min: number, example: string): number {
   if (typeof value !== 'number' || !(Number.isInteger(value) || value === Infinity) || value < min) {
-    fail(module, searchMessages['int.bad'](name, value, min, example));
+    fail(module, searchMessages.intBad(name, value, min, example));
   }
   return value;
 }
@@ -88,11 +88,11 @@ export function stateLabel(problem: SearchProblem<any, any, any>, state: unknown
 }
 
 export function badCost(module: string, problem: SearchProblem<any, any, any>, cost: unknown, from: unknown): never {
-  return fail(module, searchMessages['cost.bad'](cost, stateLabel(problem, from)));
+  return fail(module, searchMessages.costBad(cost, stateLabel(problem, from)));
 }
 
 export function badHeuristic(module: string, problem: SearchProblem<any, any, any>, h: unknown, at: unknown): never {
-  return fail(module, searchMessages['heuristic.bad'](h, stateLabel(problem, at)));
+  return fail(module, searchMessages.heuristicBad(h, stateLabel(problem, at)));
 }
 
 export function finish<S, A>(result: SearchResult<S, A>, clock: BudgetClock): SearchResult<S, A> {

@@ -68,21 +68,21 @@ export function mcts<S, M, P = string>(
   const module = 'search/mcts';
   checkGame(module, game);
   if (options !== undefined && (options === null || typeof options !== 'object')) {
-    fail(module, searchMessages['options.notObject'](options));
+    fail(module, searchMessages.optionsNotObject(options));
   }
   const opts = options ?? {};
   const iterations = checkInt(module, 'iterations', opts.iterations ?? 1000, 1, '{ iterations: 1000 }');
   const c = opts.exploration ?? Math.SQRT2;
-  if (typeof c !== 'number' || !(c >= 0) || c === Infinity) fail(module, searchMessages['exploration.bad'](c));
+  if (typeof c !== 'number' || !(c >= 0) || c === Infinity) fail(module, searchMessages.explorationBad(c));
   for (const name of ['rollout', 'evaluate'] as const) {
     if (opts[name] !== undefined && typeof opts[name] !== 'function') {
-      fail(module, searchMessages['options.notFunction'](name, opts[name]));
+      fail(module, searchMessages.optionsNotFunction(name, opts[name]));
     }
   }
   const rolloutDepth = opts.rolloutDepth === undefined ? Infinity
     : checkInt(module, 'rolloutDepth', opts.rolloutDepth, 0, '{ rolloutDepth: 20 }');
   if (opts.budget !== undefined) checkBudget(module, opts.budget);
-  if (game.isTerminal(state)) fail(module, searchMessages['game.terminal']());
+  if (game.isTerminal(state)) fail(module, searchMessages.gameTerminal());
   const rng = opts.rng ?? createRng(opts.seed ?? 0);
   const rollout = opts.rollout;
   const evaluate = opts.evaluate;
@@ -91,7 +91,7 @@ export function mcts<S, M, P = string>(
 
   const movesOf = (s: S): M[] => {
     const ms = game.moves(s);
-    if (ms.length === 0) fail(module, searchMessages['game.noMoves']());
+    if (ms.length === 0) fail(module, searchMessages.gameNoMoves());
     return ms.slice();
   };
   const root: Node<S, M, P> = {
@@ -134,7 +134,7 @@ export function mcts<S, M, P = string>(
     let steps = 0;
     while (!game.isTerminal(s) && steps < rolloutDepth) {
       const ms = game.moves(s);
-      if (ms.length === 0) fail(module, searchMessages['game.noMoves']());
+      if (ms.length === 0) fail(module, searchMessages.gameNoMoves());
       const m = rollout ? rollout(s, ms, rng) : ms[Math.floor(rng.next() * ms.length)];
       s = game.result(s, m);
       steps++;

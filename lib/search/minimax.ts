@@ -59,17 +59,17 @@ function search<S, M, P>(
 ): GameSearchResult<M> {
   checkGame(module, game);
   if (options !== undefined && (options === null || typeof options !== 'object')) {
-    fail(module, searchMessages['options.notObject'](options));
+    fail(module, searchMessages.optionsNotObject(options));
   }
   const opts = options ?? {};
   const depth = opts.depth === undefined ? Infinity : checkInt(module, 'depth', opts.depth, 1, '{ depth: 4 }');
   for (const name of ['evaluate', 'order'] as const) {
     if (opts[name] !== undefined && typeof opts[name] !== 'function') {
-      fail(module, searchMessages['options.notFunction'](name, opts[name]));
+      fail(module, searchMessages.optionsNotFunction(name, opts[name]));
     }
   }
   if (opts.budget !== undefined) checkBudget(module, opts.budget);
-  if (game.isTerminal(root)) fail(module, searchMessages['game.terminal']());
+  if (game.isTerminal(root)) fail(module, searchMessages.gameTerminal());
   const evaluate = opts.evaluate;
   const order = opts.order;
   const clock = new BudgetClock(opts.budget);
@@ -79,7 +79,7 @@ function search<S, M, P>(
 
   const legal = (s: S): readonly M[] => {
     const ms = game.moves(s);
-    if (ms.length === 0) fail(module, searchMessages['game.noMoves']());
+    if (ms.length === 0) fail(module, searchMessages.gameNoMoves());
     return order ? order(s, ms) : ms;
   };
 

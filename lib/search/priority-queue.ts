@@ -25,7 +25,7 @@ export class PriorityQueue<T> {
 
   /** Adds `item` with `priority` (smaller pops first) and optional secondary key `tie`. */
   push(item: T, priority: number, tie = 0): void {
-    if (priority !== priority) fail('search/priority-queue', searchMessages['queue.badPriority'](priority));
+    if (priority !== priority) fail('search/priority-queue', searchMessages.queueBadPriority(priority));
     let i = this.items.length;
     const s = this.counter++;
     this.items.push(item); this.pri.push(priority); this.tie.push(tie); this.seq.push(s);
@@ -54,7 +54,7 @@ export class PriorityQueue<T> {
   pop(): T {
     const items = this.items, pri = this.pri, tieA = this.tie, seq = this.seq;
     const n = items.length;
-    if (n === 0) fail('search/priority-queue', searchMessages['queue.empty']());
+    if (n === 0) fail('search/priority-queue', searchMessages.queueEmpty());
     const top = items[0];
     const lastItem = items.pop() as T, lp = pri.pop() as number, lt = tieA.pop() as number, ls = seq.pop() as number;
     const m = n - 1;

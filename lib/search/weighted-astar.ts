@@ -22,6 +22,6 @@ export function weightedAstar<S, A, G = S>(
   problem: SearchProblem<S, A, G>, start: S, goal: G, options?: WeightedAstarOptions<S, G>,
 ): SearchResult<S, A> {
   const w = options && typeof options === 'object' && options.weight !== undefined ? options.weight : 1.5;
-  if (typeof w !== 'number' || !(w >= 1) || w === Infinity) fail('search/weighted-astar', searchMessages['weight.bad'](w));
+  if (typeof w !== 'number' || !(w >= 1) || w === Infinity) fail('search/weighted-astar', searchMessages.weightBad(w));
   return bestFirst('search/weighted-astar', problem, start, goal, options, 1, w);
 }

@@ -28,10 +28,10 @@ export interface ChartOptions {
 export function toRows(fn: string, input: unknown): ChartRow[] {
   let rows: unknown = input;
   if (isObjectsProvider(input)) rows = input.objects();
-  if (!Array.isArray(rows)) return fail(MODULE, vizMessages['rows.notArray'](fn, input));
+  if (!Array.isArray(rows)) return fail(MODULE, vizMessages.rowsNotArray(fn, input));
   return rows.map((row, i) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      return fail(MODULE, vizMessages['rows.notObject'](fn, i, row));
+      return fail(MODULE, vizMessages.rowsNotObject(fn, i, row));
     }
     const out: ChartRow = {};
     for (const [key, value] of Object.entries(row)) out[key] = jsonSafe(value);
@@ -61,9 +61,9 @@ export function columnsOf(rows: readonly ChartRow[]): string[] {
 
 /** Checks that `option` names a column (skipped for empty rows). Returns the field. */
 export function requireField(fn: string, rows: readonly ChartRow[], option: string, field: unknown): string {
-  if (typeof field !== 'string' || field.length === 0) return fail(MODULE, vizMessages['field.required'](fn, option));
+  if (typeof field !== 'string' || field.length === 0) return fail(MODULE, vizMessages.fieldRequired(fn, option));
   if (rows.length > 0 && !rows.some((r) => field in r)) {
-    return fail(MODULE, vizMessages['field.missing'](fn, option, field, columnsOf(rows)));
+    return fail(MODULE, vizMessages.fieldMissing(fn, option, field, columnsOf(rows)));
   }
   return field;
 }
@@ -79,7 +79,7 @@ export function scaleFor(fn: string, rows: readonly ChartRow[], field: string, l
   rows.forEach((row, i) => {
     const v = row[field];
     if (v !== null && v !== undefined && !(typeof v === 'number' && v > 0)) {
-      fail(MODULE, vizMessages['log.nonPositive'](fn, field, v, i));
+      fail(MODULE, vizMessages.logNonPositive(fn, field, v, i));
     }
   });
   return { ...extra, type: 'log' };
@@ -89,7 +89,7 @@ export function scaleFor(fn: string, rows: readonly ChartRow[], field: string, l
 export function checkSize(fn: string, name: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    return fail(MODULE, vizMessages['size.notPositive'](fn, name, value));
+    return fail(MODULE, vizMessages.sizeNotPositive(fn, name, value));
   }
   return value;
 }

@@ -85,7 +85,7 @@ export function matrixToRows(matrix: readonly (readonly number[])[]): ChartRow[]
   const width = matrix.length > 0 ? matrix[0].length : 0;
   const out: ChartRow[] = [];
   matrix.forEach((line, row) => {
-    if (line.length !== width) fail(MODULE, vizMessages['matrix.ragged'](row, line.length, width));
+    if (line.length !== width) fail(MODULE, vizMessages.matrixRagged(row, line.length, width));
     line.forEach((v, col) => out.push({ row, col, value: Number.isFinite(v) ? v : null }));
   });
   return out;

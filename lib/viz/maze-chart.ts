@@ -120,9 +120,9 @@ function checkMap(map: unknown): { width: number; height: number } {
     && Number.isInteger(m.width) && (m.width as number) > 0
     && Number.isInteger(m.height) && (m.height as number) > 0
     && m.passable !== undefined && typeof m.passable === 'object' && typeof m.passable.length === 'number';
-  if (!ok) return fail(MODULE, vizMessages['maze.badMap'](map));
+  if (!ok) return fail(MODULE, vizMessages.mazeBadMap(map));
   const { width, height, passable } = m as MazeLike;
-  if (passable.length !== width * height) fail(MODULE, vizMessages['maze.passableLength'](passable.length, width, height));
+  if (passable.length !== width * height) fail(MODULE, vizMessages.mazePassableLength(passable.length, width, height));
   return { width, height };
 }
 
@@ -133,5 +133,5 @@ function toXY(what: string, ref: MazeCell, width: number, height: number): { x: 
     const { x, y } = ref;
     if (Number.isInteger(x) && Number.isInteger(y) && x >= 0 && x < width && y >= 0 && y < height) return { x, y };
   }
-  return fail(MODULE, vizMessages['maze.cellOutside'](what, ref, width, height));
+  return fail(MODULE, vizMessages.mazeCellOutside(what, ref, width, height));
 }

@@ -3,34 +3,34 @@
  * says what went wrong and what to do.
  */
 export const vizMessages = {
-  'rows.notArray': (fn: string, got: unknown) =>
+  rowsNotArray: (fn: string, got: unknown) =>
     `${fn}: rows must be an array of objects or an arquero table, got ${describe(got)}; pass e.g. [{ n: 1, ms: 2.5 }].`,
-  'rows.notObject': (fn: string, index: number, got: unknown) =>
+  rowsNotObject: (fn: string, index: number, got: unknown) =>
     `${fn}: row ${index} is ${describe(got)}, not an object; pass one plain object per row.`,
-  'field.required': (fn: string, option: string) =>
+  fieldRequired: (fn: string, option: string) =>
     `${fn}: option "${option}" is required; pass the name of a column, e.g. { ${option}: 'n' }.`,
-  'field.missing': (fn: string, option: string, field: string, columns: readonly string[]) =>
+  fieldMissing: (fn: string, option: string, field: string, columns: readonly string[]) =>
     `${fn}: ${option} field "${field}" is not a column of the rows; use one of: ${columns.join(', ') || '(no columns)'}.`,
-  'log.nonPositive': (fn: string, field: string, value: unknown, index: number) =>
+  logNonPositive: (fn: string, field: string, value: unknown, index: number) =>
     `${fn}: a log scale needs positive values, but "${field}" is ${String(value)} in row ${index}; ` +
     `filter those rows out or turn the log scale off.`,
-  'size.notPositive': (fn: string, name: string, value: unknown) =>
+  sizeNotPositive: (fn: string, name: string, value: unknown) =>
     `${fn}: ${name} must be a positive number of pixels, got ${String(value)}.`,
-  'maze.badMap': (got: unknown) =>
+  mazeBadMap: (got: unknown) =>
     `mazeChart: the map must be { width, height, passable: Uint8Array } with positive integer sizes, got ${describe(got)}.`,
-  'maze.passableLength': (length: number, width: number, height: number) =>
+  mazePassableLength: (length: number, width: number, height: number) =>
     `mazeChart: passable has ${length} cells but width × height is ${width * height}; ` +
     `pass one entry per cell, row by row (index = y * width + x).`,
-  'maze.cellOutside': (what: string, cell: unknown, width: number, height: number) =>
+  mazeCellOutside: (what: string, cell: unknown, width: number, height: number) =>
     `mazeChart: ${what} cell ${describeCell(cell)} is outside the ${width}×${height} map; ` +
     `pass a cell index in [0, ${width * height}) or { x, y } with 0 <= x < ${width}, 0 <= y < ${height}.`,
-  'param.badName': (name: unknown) =>
+  paramBadName: (name: unknown) =>
     `param name ${JSON.stringify(name)} is not a valid identifier; use letters, digits and _ (e.g. "step"), since filters refer to it by name.`,
-  'param.badRange': (name: string, min: number, max: number) =>
+  paramBadRange: (name: string, min: number, max: number) =>
     `slider "${name}" needs min < max, got min ${min} and max ${max}.`,
-  'param.noOptions': (name: string) =>
+  paramNoOptions: (name: string) =>
     `dropdown "${name}" needs at least one option; pass e.g. ['A*', 'BFS'].`,
-  'matrix.ragged': (row: number, length: number, expected: number) =>
+  matrixRagged: (row: number, length: number, expected: number) =>
     `matrixToRows: row ${row} has ${length} entries but row 0 has ${expected}; pass a rectangular matrix.`,
 } as const satisfies Record<string, (...args: never[]) => string>;
 

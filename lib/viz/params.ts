@@ -6,7 +6,7 @@ import type { VlJson, VlParam } from './spec';
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function checkName(name: unknown): asserts name is string {
-  if (typeof name !== 'string' || !IDENT.test(name)) fail(MODULE, vizMessages['param.badName'](name));
+  if (typeof name !== 'string' || !IDENT.test(name)) fail(MODULE, vizMessages.paramBadName(name));
 }
 
 /**
@@ -25,7 +25,7 @@ export function sliderParam(
   opts: { min: number; max: number; step?: number; value?: number; label?: string },
 ): VlParam {
   checkName(name);
-  if (!(opts.min < opts.max)) fail(MODULE, vizMessages['param.badRange'](name, opts.min, opts.max));
+  if (!(opts.min < opts.max)) fail(MODULE, vizMessages.paramBadRange(name, opts.min, opts.max));
   return {
     name,
     value: opts.value ?? opts.min,
@@ -49,7 +49,7 @@ export function dropdownParam(
   opts: { value?: VlJson; label?: string; labels?: string[] } = {},
 ): VlParam {
   checkName(name);
-  if (options.length === 0) fail(MODULE, vizMessages['param.noOptions'](name));
+  if (options.length === 0) fail(MODULE, vizMessages.paramNoOptions(name));
   return {
     name,
     value: opts.value ?? options[0],

@@ -44,7 +44,7 @@ describe('retarget-lab student | grade | book (CLI)', () => {
     ] }));
     const s = await cli('student', bad, '--out', tempDir());
     expect(s.code).toBe(2);
-    expect(s.stderr).toMatch(/^retarget-lab\/kernel\/course\/student: .*bad\.ipynb: cell 0 \("x-solution"\): a "BEGIN SOLUTION" region is never closed/);
+    expect(s.stderr).toMatch(/^retarget-lab\/course\/student: .*bad\.ipynb: cell 0 \("x-solution"\): a "BEGIN SOLUTION" region is never closed/);
     const g = await cli('grade');
     expect(g.code).toBe(2);
     expect(g.stderr).toMatch(/retarget-lab\/cli\/grade: give at least one submission/);
@@ -53,7 +53,7 @@ describe('retarget-lab student | grade | book (CLI)', () => {
     expect(j.stderr).toMatch(/--jobs must be a positive integer, got 0/);
     const b = await cli('book', '--notebooks', path.join(tempDir(), 'missing'));
     expect(b.code).toBe(2);
-    expect(b.stderr).toMatch(/retarget-lab\/kernel\/course\/book: cannot read the notebooks folder/);
+    expect(b.stderr).toMatch(/retarget-lab\/course\/book: cannot read the notebooks folder/);
   }, 120_000);
 
   it('grade reports a malformed or missing submission as an error row, writes CSV, exits 1', async () => {
@@ -64,7 +64,7 @@ describe('retarget-lab student | grade | book (CLI)', () => {
     const r = await cli('grade', broken, path.join(dir, 'absent.ipynb'), '--source', fixtureDir, '--out', path.join(dir, 'grades'), '--csv', csv);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/error: retarget-lab\/kernel\/notebook: .*broken\.ipynb is not a valid notebook/);
-    expect(r.stderr).toMatch(/error: retarget-lab\/kernel\/course\/grade: cannot read .*absent\.ipynb \(ENOENT\); check the path/);
+    expect(r.stderr).toMatch(/error: retarget-lab\/course\/grade: cannot read .*absent\.ipynb \(ENOENT\); check the path/);
     expect(r.stdout).toMatch(/broken\.ipynb\s+-\s+error: /);
     expect(fs.readFileSync(csv, 'utf8').split('\n')[0]).toBe('submission,total,max,status,flags');
   }, 120_000);

@@ -20,7 +20,7 @@ describe('course/student: transformations', () => {
   });
 
   it('rejects unbalanced or missing markers with a message saying what to do', () => {
-    expect(() => stubSolution('// BEGIN SOLUTION\nreturn 1;', 'code', 'x.ipynb: cell 3')).toThrow(/retarget-lab\/kernel\/course\/student: x\.ipynb: cell 3: a "BEGIN SOLUTION" region is never closed; add the matching END line/);
+    expect(() => stubSolution('// BEGIN SOLUTION\nreturn 1;', 'code', 'x.ipynb: cell 3')).toThrow(/retarget-lab\/course\/student: x\.ipynb: cell 3: a "BEGIN SOLUTION" region is never closed; add the matching END line/);
     expect(() => stubSolution('return 1;\n// END SOLUTION', 'code')).toThrow(/closes a region that was never opened/);
     expect(() => stubSolution('return 1;', 'code', 'cell 4')).toThrow(/cell 4 has no "\/\/ BEGIN SOLUTION" … "\/\/ END SOLUTION" region; wrap the answer/);
     expect(() => stripHiddenTests('// BEGIN HIDDEN TESTS\n// BEGIN HIDDEN TESTS')).toThrow(/opens a region inside another/);

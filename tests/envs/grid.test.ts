@@ -1,13 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertOnMap, cellIndex, connectedComponents, createGridMap, gridProblem, indexCell, isGridProblem,
-  parseAsciiGrid, passableCells, uniformCost, breadthFirst, type Cell,
+  parseAsciiGrid, passableCells, uniformCost, breadthFirst, bfsDistances, generateMaze, createRng, type Cell,
 } from '../../index';
 
 const moves = (p: ReturnType<typeof gridProblem>, c: Cell) =>
   [...p.successors(c)].map((t) => `${t.action}:${t.state.x},${t.state.y}:${t.cost.toFixed(3)}`).sort();
 
 describe('envs/grid', () => {
+  it('bfsDistances: step distances around walls, -1 for blocked and unreachable cells', () => {
+    const { map } = parseAsciiGrid(`
+      ..#.
+      .##.
+      ....
+      ##.#`);
+    const d = bfsDistances(map, { x: 0, y: 0 });
+    const rows = [0, 1, 2, 3].map((y) => [0, 1, 2, 3].map((x) => d[y * 4 + x]).join(' '));
+    expect(rows).toEqual(['0 1 -1 7', '1 -1 -1 6', '2 3 4 5', '-1 -1 5 -1']);
+    expect([...bfsDistances(map, { x: 2, y: 0 })].every((v) => v === -1)).toBe(true);
+    const out = new Int32Array(16).fill(99);
+    expect(bfsDistances(map, { x: 3, y: 0 }, out)).toBe(out);
+    expect(out[0]).toBe(7);
+  });
+
+  it('bfsDistances agrees with breadth-first search on a seeded maze', () => {
+    const map = generateMaze(15, 15, createRng(3), { loops: 0.1 });
+    const cells = passableCells(map);
+    const d = bfsDistances(map, cells[0]);
+    for (const c of cells.slice(0, 40)) {
+      const r = breadthFirst(gridProblem(map), cells[0], c);
+      expect(r.status === 'found' ? r.cost : -1).toBe(d[cellIndex(map, c)]);
+    }
+  });
+
+
   it('four-way movement: unit moves into passable in-bounds cells only', () => {
     const { map } = parseAsciiGrid(`
       ...

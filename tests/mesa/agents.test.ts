@@ -70,13 +70,14 @@ describe('mesa agents', () => {
     const c = trainFromConfig({ ...quick, steps: 10 });
     expect(b.agent.getWeights()).toEqual(c.agent.getWeights());
     const file = saveAgent(a);
+    expect(file).not.toBeNull();
     try {
       const loaded = loadAgent(quick)!;
       expect(loaded.fromCache).toBe(true);
       const obs = observeBatch(held.slice(0, 5));
       expect(loaded.agent.forward(obs).logits.arraySync()).toEqual(a.agent.forward(obs).logits.arraySync());
     } finally {
-      fs.rmSync(file, { force: true });
+      fs.rmSync(file!, { force: true });
     }
     expect(loadAgent({ ...quick, seed: 424242 })).toBeNull();
     expect(agentCachePath(quick)).toMatch(/build[\\/]mesa[\\/]planner-[0-9a-f]{8}\.json$/);

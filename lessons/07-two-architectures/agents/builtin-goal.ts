@@ -32,17 +32,17 @@ export interface BuiltinGoalAgent {
  * agent.solve(start, newGoal);             // goal test rewritten, heuristic still points home
  */
 export function createBuiltinGoalAgent(map: GridMap, trainedGoal: Cell, options: { budget?: number } = {}): BuiltinGoalAgent {
-  if (!isPassable(map, trainedGoal)) fail(MODULE, agentsMessages['cell.notOpen']('trainedGoal', trainedGoal));
+  if (!isPassable(map, trainedGoal)) fail(MODULE, agentsMessages.cellNotOpen('trainedGoal', trainedGoal));
   const budget = options.budget ?? 2000;
-  if (!(budget === Infinity || (Number.isInteger(budget) && budget > 0))) fail(MODULE, agentsMessages['budget.bad']('budget', budget));
+  if (!(budget === Infinity || (Number.isInteger(budget) && budget > 0))) fail(MODULE, agentsMessages.budgetBad('budget', budget));
   const problem = gridProblem(map, 'four');
   const table = goalDistanceTable(problem, trainedGoal);
   return {
     trainedGoal,
     solve(start, goal = trainedGoal, heuristic = 'built-in') {
-      if (!isPassable(map, start)) fail(MODULE, agentsMessages['cell.notOpen']('start', start));
-      if (!isPassable(map, goal)) fail(MODULE, agentsMessages['cell.notOpen']('goal', goal));
-      if (heuristic !== 'built-in' && heuristic !== 'generic') fail(MODULE, agentsMessages['heuristic.bad'](heuristic));
+      if (!isPassable(map, start)) fail(MODULE, agentsMessages.cellNotOpen('start', start));
+      if (!isPassable(map, goal)) fail(MODULE, agentsMessages.cellNotOpen('goal', goal));
+      if (heuristic !== 'built-in' && heuristic !== 'generic') fail(MODULE, agentsMessages.heuristicBad(heuristic));
       const r = astar(problem, start, goal, {
         heuristic: heuristic === 'built-in' ? table : gridManhattan,
         budget: budget === Infinity ? undefined : { maxExpansions: budget },

@@ -60,16 +60,16 @@ export interface SubgoalPlanner {
  */
 export function createSubgoalPlanner(map: GridMap, options: { legBudget?: number } = {}): SubgoalPlanner {
   const legBudget = options.legBudget ?? 200;
-  if (!(legBudget === Infinity || (Number.isInteger(legBudget) && legBudget > 0))) fail(MODULE, agentsMessages['budget.bad']('legBudget', legBudget));
+  if (!(legBudget === Infinity || (Number.isInteger(legBudget) && legBudget > 0))) fail(MODULE, agentsMessages.budgetBad('legBudget', legBudget));
   const problem = gridProblem(map, 'four');
   const graph = roomGraph(map);
   return {
     graph,
     solve(start, goal, innerGoals = 'proposed') {
-      if (!isPassable(map, start)) fail(MODULE, agentsMessages['cell.notOpen']('start', start));
-      if (!isPassable(map, goal)) fail(MODULE, agentsMessages['cell.notOpen']('goal', goal));
+      if (!isPassable(map, start)) fail(MODULE, agentsMessages.cellNotOpen('start', start));
+      if (!isPassable(map, goal)) fail(MODULE, agentsMessages.cellNotOpen('goal', goal));
       if (!(innerGoals === 'proposed' || innerGoals === 'outer' || (typeof innerGoals === 'object' && innerGoals && 'fixed' in innerGoals))) {
-        fail(MODULE, agentsMessages['innerGoals.bad'](innerGoals));
+        fail(MODULE, agentsMessages.innerGoalsBad(innerGoals));
       }
       let routeExpanded = 0, routeCalls = 0, legs = 0, legsSolved = 0;
       const decompose = (s: Cell, g: Cell, level: number): Cell[] => {

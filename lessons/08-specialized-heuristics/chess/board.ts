@@ -93,18 +93,18 @@ export class Board {
   }
 
   private load(fen: string): void {
-    if (typeof fen !== 'string') fail(MODULE, chessMessages['fen.bad'](fen, 'not a string'));
+    if (typeof fen !== 'string') fail(MODULE, chessMessages.fenBad(fen, 'not a string'));
     const parts = fen.trim().split(/\s+/);
-    if (parts.length < 4) fail(MODULE, chessMessages['fen.bad'](fen, `${parts.length} fields`));
+    if (parts.length < 4) fail(MODULE, chessMessages.fenBad(fen, `${parts.length} fields`));
     const rows = parts[0].split('/');
-    if (rows.length !== 8) fail(MODULE, chessMessages['fen.bad'](fen, `${rows.length} ranks instead of 8`));
+    if (rows.length !== 8) fail(MODULE, chessMessages.fenBad(fen, `${rows.length} ranks instead of 8`));
     const kings = [0, 0];
     for (let r = 0; r < 8; r++) {
       let file = 0;
       for (const ch of rows[r]) {
         if (ch >= '1' && ch <= '8') { file += Number(ch); continue; }
         const t = LETTERS.indexOf(ch.toLowerCase());
-        if (t < 1 || file > 7) fail(MODULE, chessMessages['fen.bad'](fen, `bad rank "${rows[r]}"`));
+        if (t < 1 || file > 7) fail(MODULE, chessMessages.fenBad(fen, `bad rank "${rows[r]}"`));
         const color = ch === ch.toLowerCase() ? BLACK : WHITE;
         const s = (7 - r) * 16 + file;
         this.sq[s] = t | (color << 3);
@@ -112,21 +112,21 @@ export class Board {
         if (t === KING) { this.kings[color] = s; kings[color]++; }
         file++;
       }
-      if (file !== 8) fail(MODULE, chessMessages['fen.bad'](fen, `rank "${rows[r]}" does not have 8 squares`));
+      if (file !== 8) fail(MODULE, chessMessages.fenBad(fen, `rank "${rows[r]}" does not have 8 squares`));
     }
-    if (kings[0] !== 1 || kings[1] !== 1) fail(MODULE, chessMessages['fen.bad'](fen, 'each side needs exactly one king'));
-    if (parts[1] !== 'w' && parts[1] !== 'b') fail(MODULE, chessMessages['fen.bad'](fen, `side to move "${parts[1]}"`));
+    if (kings[0] !== 1 || kings[1] !== 1) fail(MODULE, chessMessages.fenBad(fen, 'each side needs exactly one king'));
+    if (parts[1] !== 'w' && parts[1] !== 'b') fail(MODULE, chessMessages.fenBad(fen, `side to move "${parts[1]}"`));
     this.side = parts[1] === 'w' ? WHITE : BLACK;
     this.castling = 0;
     if (parts[2] !== '-') {
       for (const ch of parts[2]) {
         const bit = 'KQkq'.indexOf(ch);
-        if (bit < 0) fail(MODULE, chessMessages['fen.bad'](fen, `castling "${parts[2]}"`));
+        if (bit < 0) fail(MODULE, chessMessages.fenBad(fen, `castling "${parts[2]}"`));
         this.castling |= 1 << bit;
       }
     }
     this.ep = parts[3] === '-' ? -1 : parseSquare(parts[3]);
-    if (parts[3] !== '-' && this.ep < 0) fail(MODULE, chessMessages['fen.bad'](fen, `en-passant square "${parts[3]}"`));
+    if (parts[3] !== '-' && this.ep < 0) fail(MODULE, chessMessages.fenBad(fen, `en-passant square "${parts[3]}"`));
     this.halfmove = parts[4] !== undefined ? Number(parts[4]) || 0 : 0;
     this.fullmove = parts[5] !== undefined ? Number(parts[5]) || 1 : 1;
   }
@@ -337,7 +337,7 @@ export class Board {
   /** Takes back the last move made with `make`. */
   unmake(): void {
     const st = this.stack;
-    if (st.length === 0) fail(MODULE, chessMessages['unmake.empty']());
+    if (st.length === 0) fail(MODULE, chessMessages.unmakeEmpty());
     this.halfmove = st.pop() as number;
     this.ep = st.pop() as number;
     this.castling = st.pop() as number;
@@ -368,7 +368,7 @@ export class Board {
   play(move: string | number): number {
     const legal = this.legalMoves();
     const m = legal.find((x) => (typeof move === 'number' ? x === move : moveUci(x) === move));
-    if (m === undefined) fail(MODULE, chessMessages['move.illegal'](move, this.fen()));
+    if (m === undefined) fail(MODULE, chessMessages.moveIllegal(move, this.fen()));
     this.make(m);
     return m;
   }

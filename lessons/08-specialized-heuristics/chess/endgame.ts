@@ -78,7 +78,7 @@ const onBoard = (r: number, f: number): boolean => r >= 0 && r < 8 && f >= 0 && 
  * t.stats.maxDtmMoves; // 10
  */
 export function buildEndgameTable(kind: EndgameKind): EndgameTable {
-  if (kind !== 'KQK' && kind !== 'KRK') fail(MODULE, chessMessages['table.kind'](kind));
+  if (kind !== 'KQK' && kind !== 'KRK') fail(MODULE, chessMessages.tableKind(kind));
   const t0 = performance.now();
   const dirs = kind === 'KQK' ? KING_D : ROOK_D;
   const N = 64 * 64 * 64;
@@ -230,7 +230,7 @@ export function buildEndgameTable(kind: EndgameKind): EndgameTable {
     },
     fen: fenOf,
     sample(rng, count, minMoves = 1) {
-      if (!Number.isInteger(count) || count < 1) fail(MODULE, chessMessages['positions.bad'](count));
+      if (!Number.isInteger(count) || count < 1) fail(MODULE, chessMessages.positionsBad(count));
       const out: { fen: string; plies: number }[] = [];
       for (let tries = 0; out.length < count && tries < count * 10000; tries++) {
         const i = rng.int(0, N);

@@ -86,7 +86,7 @@ export interface EngineResult {
 function resolveOrdering(o: EngineOptions['ordering']): Required<OrderingOptions> {
   if (o === undefined || o === 'none') return { mvvLva: false, killers: false, history: false };
   if (o === 'all') return { mvvLva: true, killers: true, history: true };
-  if (typeof o !== 'object' || o === null) fail(MODULE, chessMessages['search.badOption']('ordering', o, "'all', 'none' or { mvvLva, killers, history }"));
+  if (typeof o !== 'object' || o === null) fail(MODULE, chessMessages.searchBadOption('ordering', o, "'all', 'none' or { mvvLva, killers, history }"));
   return { mvvLva: !!o.mvvLva, killers: !!o.killers, history: !!o.history };
 }
 
@@ -100,15 +100,15 @@ function resolveOrdering(o: EngineOptions['ordering']): Required<OrderingOptions
  */
 export function searchChess(position: string | Board, options: EngineOptions): EngineResult {
   const board = typeof position === 'string' ? Board.fromFen(position) : position.clone();
-  if (!options || typeof options !== 'object') fail(MODULE, chessMessages['search.badOption']('options', options, '{ depth: 3 }'));
+  if (!options || typeof options !== 'object') fail(MODULE, chessMessages.searchBadOption('options', options, '{ depth: 3 }'));
   const depth = options.depth;
-  if (!Number.isInteger(depth) || depth < 1 || depth > 12) fail(MODULE, chessMessages['depth.bad'](depth, 12));
+  if (!Number.isInteger(depth) || depth < 1 || depth > 12) fail(MODULE, chessMessages.depthBad(depth, 12));
   const objective = options.objective ?? winObjective();
   if (!objective || typeof objective.terminal !== 'function' || typeof objective.score !== 'function') {
-    fail(MODULE, chessMessages['objective.bad'](objective));
+    fail(MODULE, chessMessages.objectiveBad(objective));
   }
   const evaluate = options.evaluate ?? null;
-  if (evaluate !== null && typeof evaluate !== 'function') fail(MODULE, chessMessages['search.badOption']('evaluate', evaluate, 'a function (board, me) => number'));
+  if (evaluate !== null && typeof evaluate !== 'function') fail(MODULE, chessMessages.searchBadOption('evaluate', evaluate, 'a function (board, me) => number'));
   const ord = resolveOrdering(options.ordering);
   const table = options.table ?? null;
   const useTable = table !== null && objective.tableApplies;
@@ -116,10 +116,10 @@ export function searchChess(position: string | Board, options: EngineOptions): E
   // Finished games need not be detected at the horizon when they score like any other position.
   const skipLeafCheck = evaluate === null && objective.terminalIsScore === true;
   const me: Color = options.perspective ?? board.side;
-  if (me !== 0 && me !== 1) fail(MODULE, chessMessages['search.badOption']('perspective', me, '0 (white) or 1 (black)'));
+  if (me !== 0 && me !== 1) fail(MODULE, chessMessages.searchBadOption('perspective', me, '0 (white) or 1 (black)'));
 
   const rootMovesList = board.legalMoves();
-  if (rootMovesList.length === 0) fail(MODULE, chessMessages['search.terminal'](board.fen()));
+  if (rootMovesList.length === 0) fail(MODULE, chessMessages.searchTerminal(board.fen()));
 
   const stats: EngineStats = { nodes: 0, leaves: 0, cutoffs: 0, tableHits: 0, tableCovered: 0, seconds: 0 };
   const killers = new Int32Array(2 * (depth + 2)).fill(-1);

@@ -49,7 +49,7 @@ export function pawnFeatures(board: Board, me: Color): number[] {
 /** Solves the least-squares problem min |Xw - y|² (normal equations, ridge 1e-6). */
 export function leastSquares(X: readonly number[][], y: readonly number[]): number[] {
   const k = X[0].length;
-  if (X.length < k) fail(MODULE, chessMessages['learn.tooFew'](X.length, k));
+  if (X.length < k) fail(MODULE, chessMessages.learnTooFew(X.length, k));
   const A = Array.from({ length: k }, () => new Array(k + 1).fill(0));
   for (let r = 0; r < X.length; r++) {
     for (let i = 0; i < k; i++) {
@@ -102,8 +102,8 @@ export interface LearnedEvaluation {
 export function learnPawnEvaluation(options: LearnOptions = {}): LearnedEvaluation {
   const n = options.positions ?? 200;
   const labelDepth = options.labelDepth ?? 2;
-  if (!Number.isInteger(n) || n < PAWN_FEATURES.length) fail(MODULE, chessMessages['learn.tooFew'](Number(n), PAWN_FEATURES.length));
-  if (!Number.isInteger(labelDepth) || labelDepth < 1 || labelDepth > 6) fail(MODULE, chessMessages['depth.bad'](labelDepth, 6));
+  if (!Number.isInteger(n) || n < PAWN_FEATURES.length) fail(MODULE, chessMessages.learnTooFew(Number(n), PAWN_FEATURES.length));
+  if (!Number.isInteger(labelDepth) || labelDepth < 1 || labelDepth > 6) fail(MODULE, chessMessages.depthBad(labelDepth, 6));
   const rng = createRng(options.seed ?? 'learn-pawns');
   const t0 = performance.now();
   const fens = sampleMiddlegames(rng, n, { minPlies: 8, maxPlies: 40, minPawns: 3 });

@@ -25,7 +25,7 @@ export interface PerftResult {
 
 function checkDepth(depth: unknown, max: number): number {
   if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0 || depth > max) {
-    fail(MODULE, chessMessages['depth.bad'](depth, max));
+    fail(MODULE, chessMessages.depthBad(depth, max));
   }
   return depth;
 }
@@ -62,7 +62,7 @@ export function perft(fen: string, depth: number): PerftResult {
 /** Perft split by first move (UCI -> count): find which move a generator gets wrong. */
 export function perftDivide(fen: string, depth: number): Record<string, number> {
   checkDepth(depth, 7);
-  if (depth < 1) fail(MODULE, chessMessages['depth.bad'](depth, 7));
+  if (depth < 1) fail(MODULE, chessMessages.depthBad(depth, 7));
   const b = Board.fromFen(fen);
   const out: Record<string, number> = {};
   for (const m of b.legalMoves()) {

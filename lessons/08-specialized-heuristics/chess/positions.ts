@@ -23,7 +23,7 @@ export interface MiddlegameOptions {
  * sampleMiddlegames(7, 10); // ten FENs, the same every run
  */
 export function sampleMiddlegames(seed: number | string | Rng, count: number, options: MiddlegameOptions = {}): string[] {
-  if (!Number.isInteger(count) || count < 1) fail(MODULE, chessMessages['positions.bad'](count));
+  if (!Number.isInteger(count) || count < 1) fail(MODULE, chessMessages.positionsBad(count));
   const rng = typeof seed === 'object' ? seed : createRng(seed);
   const lo = options.minPlies ?? 12, hi = options.maxPlies ?? 30, minPawns = options.minPawns ?? 5;
   const out: string[] = [];

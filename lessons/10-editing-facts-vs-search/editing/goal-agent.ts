@@ -120,7 +120,7 @@ export function trainGoalAgent(config: GoalAgentConfig = {}): { agent: GoalAgent
   const c = agent.config;
   const key = configHash({ v: 1, ...c });
   if (config.cache !== false) {
-    const hit = readCache<{ weights: ReturnType<GoalAgent['getWeights']>; curve: { step: number; loss: number }[] }>('goal-agent', key);
+    const hit = readCache<{ weights: ReturnType<GoalAgent['getWeights']>; curve: { step: number; loss: number }[] }>('editing/goal-agent', key);
     if (hit) { agent.setWeights(hit.weights); return { agent, curve: hit.curve, cached: true }; }
   }
   const rooms = makeRooms(c.rooms, c.size, `${String(c.seed)}/train`);
@@ -135,7 +135,7 @@ export function trainGoalAgent(config: GoalAgentConfig = {}): { agent: GoalAgent
     if (s < c.steps) tf.tidy(() => { opt.minimize(lossFn, false, [agent.g, agent.b, agent.w]); });
   }
   opt.dispose(); y.dispose();
-  if (config.cache !== false) writeCache('goal-agent', key, { weights: agent.getWeights(), curve });
+  if (config.cache !== false) writeCache('editing/goal-agent', key, { weights: agent.getWeights(), curve });
   return { agent, curve, cached: false };
 }
 

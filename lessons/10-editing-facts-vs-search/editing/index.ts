@@ -1,6 +1,5 @@
 // Sub-barrel of lessons/10-editing-facts-vs-search/editing: fact memory, causal tracing, rank-one edits, and an editable agent.
 export { editingMessages } from './messages';
-export { useTfBackend } from './backend';
 export { matrix, toArrays, secondMoment, solve, rankOneUpdate, matVec } from './linalg';
 export type { Matrix } from './linalg';
 export {
@@ -20,4 +19,4 @@ export {
   GoalAgent, GOAL_KINDS, CELL_FEATURES, makeRooms, trainGoalAgent, editGoal, scoreGoalEdit, objectCell, targetCell,
 } from './goal-agent';
 export type { Room, GoalKind, GoalAgentConfig, NewTarget, GoalEditScores } from './goal-agent';
-export { configHash } from '../../../lib/core/cache';
+

@@ -42,7 +42,7 @@ export function trainFactModel(world: FactWorld, opts: TrainFactsOptions = {}): 
   const model = new FactModel(world, opts);
   const key = configHash({ v: 2, world: world.landmarks, seed: world.seed, model: model.config, steps, lr, every });
   if (opts.cache !== false) {
-    const hit = readCache<{ weights: ReturnType<FactModel['getWeights']>; curve: TrainFactsResult['curve'] }>('facts', key);
+    const hit = readCache<{ weights: ReturnType<FactModel['getWeights']>; curve: TrainFactsResult['curve'] }>('editing/facts', key);
     if (hit) {
       model.setWeights(hit.weights);
       return { model, curve: hit.curve, cached: true, seconds: (performance.now() - t0) / 1000 };
@@ -70,6 +70,6 @@ export function trainFactModel(world: FactWorld, opts: TrainFactsOptions = {}): 
     if (s % every === 0 || s === steps) record(s);
   }
   optimizer.dispose(); x.dispose(); y.dispose();
-  if (opts.cache !== false) writeCache('facts', key, { weights: model.getWeights(), curve });
+  if (opts.cache !== false) writeCache('editing/facts', key, { weights: model.getWeights(), curve });
   return { model, curve, cached: false, seconds: (performance.now() - t0) / 1000 };
 }

@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../../../lib/core/rng';
 import { fail } from '../../../lib/core/errors';
 import { worldModelMessages } from './messages';
-import { CONCEPTS, OBS_SIZE, makeEpisodes, observe, openCells, trueConcepts, type Cell, type Episode, type EpisodeOptions } from './world';
+import { CONCEPTS, OBS_SIZE, makeEpisodes, observe, openCells, trueConcepts, type Episode, type EpisodeOptions } from './world';
+import type { Cell } from '../../../lib/envs/grid';
 import { configHash, readCache, writeCache } from '../../../lib/core/cache';
 
 const MODULE = 'worldmodel/detector';
@@ -57,7 +58,7 @@ export function trainDetectors(opts: DetectorOptions = {}): TrainedDetectors {
   const marks = new Set<number>([0, steps, ...(opts.snapshots ?? [1, 3, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000].filter((s) => s < steps))]);
   const key = configHash({ v: 1, steps, lr, hidden, n, seed, size: opts.size ?? 9, spread: opts.cheeseSpread ?? null, marks: [...marks].sort((a, b) => a - b) });
   if (opts.cache !== false) {
-    const hit = readCache<TrainedDetectors>('detectors', key);
+    const hit = readCache<TrainedDetectors>('worldmodel/detectors', key);
     if (hit) return { ...hit, cached: true };
   }
   const episodes = makeEpisodes(n, `${String(seed)}/train`, opts);
@@ -83,7 +84,7 @@ export function trainDetectors(opts: DetectorOptions = {}): TrainedDetectors {
   for (const t of [x, y, w1, b1, w2, b2]) t.dispose();
   opt.dispose();
   const out = { snapshots, hidden, cached: false };
-  if (opts.cache !== false) writeCache('detectors', key, out);
+  if (opts.cache !== false) writeCache('worldmodel/detectors', key, out);
   return out;
 }
 

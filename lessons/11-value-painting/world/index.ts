@@ -1,7 +1,7 @@
 // Sub-barrel of lessons/11-value-painting/world: a concept world model, learned detectors, value heads, value painting.
 export { worldModelMessages } from './messages';
-export { CONCEPTS, OBS_SIZE, makeEpisodes, openCells, trueConcepts, observe, distancesFrom, isWall } from './world';
-export type { Concept, Cell as WorldCell, Episode, EpisodeOptions } from './world';
+export { CONCEPTS, OBS_SIZE, makeEpisodes, openCells, trueConcepts, observe, distancesFrom, isWall, episodeMap } from './world';
+export type { Concept, Episode, EpisodeOptions } from './world';
 export { trainDetectors, detectorAt, scoreStates } from './detector';
 export type { DetectorWeights, DetectorOptions, TrainedDetectors } from './detector';
 export { planBest, paintValue, planWithDetectors, paintingSuccess, testEpisodes } from './planner';

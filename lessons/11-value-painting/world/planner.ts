@@ -8,7 +8,8 @@
  */
 import { fail } from '../../../lib/core/errors';
 import { worldModelMessages } from './messages';
-import { CONCEPTS, distancesFrom, makeEpisodes, openCells, trueConcepts, type Cell, type Episode, type EpisodeOptions } from './world';
+import { CONCEPTS, distancesFrom, makeEpisodes, openCells, trueConcepts, type Episode, type EpisodeOptions } from './world';
+import type { Cell } from '../../../lib/envs/grid';
 import { scoreStates, type DetectorWeights } from './detector';
 
 const MODULE = 'worldmodel/planner';

@@ -11,13 +11,13 @@
 import { createRng } from '../../../lib/core/rng';
 import { fail } from '../../../lib/core/errors';
 import { worldModelMessages } from './messages';
+import { bfsDistances, createGridMap, passableCells, type Cell, type GridMap } from '../../../lib/envs/grid';
 
 const MODULE = 'worldmodel/world';
 export const CONCEPTS = ['near cheese', 'at door', 'in corner'] as const;
 export type Concept = typeof CONCEPTS[number];
 export const OBS_SIZE = 3 * 3 * 3 + 2;
 
-export interface Cell { x: number; y: number }
 export interface Episode { size: number; wallX: number; door: Cell; cheese: Cell; start: Cell }
 
 export interface EpisodeOptions {
@@ -58,11 +58,9 @@ export function makeEpisodes(count: number, seed: number | string, opts: Episode
   });
 }
 
-/** Open cells of an episode (including the door). */
+/** Open cells of an episode (including the door), row-major. */
 export function openCells(e: Episode): Cell[] {
-  const out: Cell[] = [];
-  for (let y = 0; y < e.size; y++) for (let x = 0; x < e.size; x++) if (!isWall(e, { x, y })) out.push({ x, y });
-  return out;
+  return passableCells(episodeMap(e));
 }
 
 /** The true value (0 or 1) of every concept at a cell. */
@@ -86,19 +84,14 @@ export function observe(e: Episode, c: Cell): number[] {
   return out;
 }
 
+/** The episode as a grid map (walls blocked, the door open). */
+export function episodeMap(e: Episode): GridMap {
+  const passable = new Uint8Array(e.size * e.size);
+  for (let y = 0; y < e.size; y++) for (let x = 0; x < e.size; x++) passable[y * e.size + x] = isWall(e, { x, y }) ? 0 : 1;
+  return createGridMap(e.size, e.size, passable, `two-rooms-${e.size}`);
+}
+
 /** Shortest-path distances from `from` over open cells (−1 where unreachable), indexed y·size + x. */
 export function distancesFrom(e: Episode, from: Cell): Int32Array {
-  const d = new Int32Array(e.size * e.size).fill(-1);
-  d[from.y * e.size + from.x] = 0;
-  const queue = [from];
-  for (let h = 0; h < queue.length; h++) {
-    const c = queue[h];
-    for (const [dx, dy] of [[0, -1], [1, 0], [0, 1], [-1, 0]]) {
-      const n = { x: c.x + dx, y: c.y + dy };
-      if (isWall(e, n) || d[n.y * e.size + n.x] >= 0) continue;
-      d[n.y * e.size + n.x] = d[c.y * e.size + c.x] + 1;
-      queue.push(n);
-    }
-  }
-  return d;
+  return bfsDistances(episodeMap(e), from);
 }

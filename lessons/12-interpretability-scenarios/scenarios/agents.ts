@@ -76,7 +76,7 @@ export function codeOf(codes: Float32Array, m: number, c: number): Float32Array 
 }
 
 function checkUnits(units: Float32Array, m: number): void {
-  if (!(units instanceof Float32Array) || units.length !== m) fail(MODULE, M['units.length'](units ? (units as Float32Array).length : 0, m));
+  if (!(units instanceof Float32Array) || units.length !== m) fail(MODULE, M.unitsLength(units ? (units as Float32Array).length : 0, m));
 }
 
 /** Value iteration from a target map; returns next moves, arrival sweep per cell, activity. */
@@ -136,7 +136,7 @@ export function decodeTarget(codes: Float32Array, m: number, units: Float32Array
  */
 export function createSearchAgent(world: ScenarioWorld, goal: number, id: string, options: AgentOptions = {}): ScenarioAgent {
   const { m = 64, bias = 0.5, gamma = 0.95 } = options;
-  if (!Number.isInteger(goal) || goal < 0 || goal >= world.n) fail(MODULE, M['cell.bad']('goal', goal, world.n));
+  if (!Number.isInteger(goal) || goal < 0 || goal >= world.n) fail(MODULE, M.cellBad('goal', goal, world.n));
   const codes = makeCodes(world.n, m, `codes-${id}`);
   const own = codeOf(codes, m, goal);
   let cached: AgentPolicy | null = null;
@@ -157,7 +157,7 @@ export function createSearchAgent(world: ScenarioWorld, goal: number, id: string
  */
 export function createReflexAgent(world: ScenarioWorld, goal: number, id: string, sloppiness: number, options: AgentOptions = {}): ScenarioAgent {
   const { m = 64 } = options;
-  if (!Number.isInteger(goal) || goal < 0 || goal >= world.n) fail(MODULE, M['cell.bad']('goal', goal, world.n));
+  if (!Number.isInteger(goal) || goal < 0 || goal >= world.n) fail(MODULE, M.cellBad('goal', goal, world.n));
   const codes = makeCodes(world.n, m, `codes-${id}`);
   const own = codeOf(codes, m, goal);
   const rng = createRng(`table-${id}`);

@@ -10,7 +10,7 @@ import { checkInt } from './world';
 import { reachRate } from './agents';
 import type { Readout } from './tool';
 import { checkReadout, retargetUnits } from './tool';
-import type { RetrainResult } from './retrain';
+import type { TabularRetrainResult } from './retrain';
 import { qLearningRetrain } from './retrain';
 
 const MODULE = 'scenarios/costs';
@@ -45,7 +45,7 @@ export interface FixCostRow {
 
 export interface CostStudy {
   rows: FixCostRow[];
-  retrains: RetrainResult[];
+  retrains: TabularRetrainResult[];
   starts: number[];
 }
 
@@ -63,7 +63,7 @@ export function retrainVsRetarget(pop: Population, options: CostOptions = {}): C
   const starts = createRng(`cost-starts-${seed}`).shuffle(Array.from({ length: world.n }, (_, c) => c).filter((c) => c !== world.intended)).slice(0, nStarts);
   const rng = createRng(`cost-tool-${seed}`);
   const rows: FixCostRow[] = [];
-  const retrains: RetrainResult[] = [];
+  const retrains: TabularRetrainResult[] = [];
   for (let k = 0; k < runs; k++) {
     retrains.push(qLearningRetrain(world, world.intended, starts, { successTarget: options.successTarget, budget: options.budget, seed: seed * 100 + k }));
   }

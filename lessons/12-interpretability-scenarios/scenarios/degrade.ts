@@ -47,7 +47,7 @@ export const DEFAULT_NOISE_LEVELS: readonly number[] = [0, 0.25, 0.5, 1, 1.5, 2,
  */
 export function degradeSweep(pop: Population, options: DegradeOptions = {}): DegradeRow[] {
   const levels = options.levels ?? DEFAULT_NOISE_LEVELS;
-  if (!Array.isArray(levels) || levels.length === 0 || levels.some((l) => typeof l !== 'number' || !(l >= 0))) fail(MODULE, M['levels.bad'](levels));
+  if (!Array.isArray(levels) || levels.length === 0 || levels.some((l) => typeof l !== 'number' || !(l >= 0))) fail(MODULE, M.levelsBad(levels));
   const trials = checkInt(MODULE, 'trials', options.trials ?? 4, 1);
   const nStarts = checkInt(MODULE, 'starts', options.starts ?? 12, 1);
   const readout = checkReadout(options.readout ?? 'values');

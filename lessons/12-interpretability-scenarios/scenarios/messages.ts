@@ -1,19 +1,19 @@
 /** Error texts of lessons/12-interpretability-scenarios/scenarios (notebook 12: interpretability scenarios). */
 export const scenariosMessages = {
-  'world.size': (value: unknown) =>
+  worldSize: (value: unknown) =>
     `size must be an odd integer from 5 to 41 (the maze side in cells), got ${String(value)}.`,
-  'int.bad': (name: string, value: unknown, min: number) =>
+  intBad: (name: string, value: unknown, min: number) =>
     `${name} must be an integer >= ${min}, got ${String(value)}.`,
-  'num.bad': (name: string, value: unknown, lo: number, hi: number) =>
+  numBad: (name: string, value: unknown, lo: number, hi: number) =>
     `${name} must be a number from ${lo} to ${hi}, got ${String(value)}.`,
-  'cell.bad': (name: string, value: unknown, n: number) =>
+  cellBad: (name: string, value: unknown, n: number) =>
     `${name} must be an open-cell index from 0 to ${n - 1} (see world.cells), got ${String(value)}.`,
-  'units.length': (got: number, want: number) =>
+  unitsLength: (got: number, want: number) =>
     `the target units must be a vector of ${want} numbers (one per unit), got ${got}; start from agent.units or world codes.`,
-  'readout.bad': (value: unknown) =>
+  readoutBad: (value: unknown) =>
     `readout must be 'values' (the tool reads and writes unit values) or 'active' (it only sees which units are active), got ${JSON.stringify(value)}.`,
-  'population.empty': () =>
+  populationEmpty: () =>
     'the population needs at least one searching agent; raise searchers.',
-  'levels.bad': (value: unknown) =>
+  levelsBad: (value: unknown) =>
     `noise levels must be a non-empty list of numbers >= 0, got ${JSON.stringify(value)}.`,
 } as const satisfies Record<string, (...args: never[]) => string>;

@@ -47,7 +47,7 @@ export function createPopulation(params: Partial<PopulationParams> = {}): Popula
   checkInt(MODULE, 'seed', p.seed, 0);
   checkNum(MODULE, 'badShare', p.badShare, 0, 1);
   checkNum(MODULE, 'maxSloppiness', p.maxSloppiness, 0, 1);
-  if (p.searchers < 1) fail(MODULE, M['population.empty']());
+  if (p.searchers < 1) fail(MODULE, M.populationEmpty());
   const world = createScenarioWorld(p.size, p.seed);
   const rng = createRng(`population-${p.seed}`);
   const far = Array.from({ length: world.n }, (_, c) => c).filter((c) => world.dist(c, world.intended) >= Math.max(3, world.n / 8));

@@ -4,6 +4,7 @@
  * exploration from random starts), and its cost is counted in environment steps until the greedy
  * policy reaches the goal from a given share of evaluation starts.
  */
+import type { RetrainResult } from '../../../lib/retarget/retrain';
 import { createRng } from '../../../lib/core/rng';
 import type { ScenarioWorld } from './world';
 import { checkInt, checkNum } from './world';
@@ -26,16 +27,9 @@ export interface RetrainOptions {
   seed?: number;
 }
 
-export interface RetrainResult {
-  status: 'reached' | 'budget';
-  /** Environment steps used. */
-  steps: number;
+/** The common {@link RetrainResult} (steps = environment steps), plus the episodes and the learned policy. */
+export interface TabularRetrainResult extends RetrainResult {
   episodes: number;
-  /** Success of the final greedy policy. */
-  success: number;
-  /** Learning curve: success after each evaluation. */
-  curve: { steps: number; success: number }[];
-  seconds: number;
   policy: AgentPolicy;
 }
 
@@ -47,7 +41,7 @@ export interface RetrainResult {
  * const starts = [0, 5, 9];
  * qLearningRetrain(world, world.intended, starts, { seed: 1 }).steps;   // environment steps it took
  */
-export function qLearningRetrain(world: ScenarioWorld, goal: number, starts: readonly number[], options: RetrainOptions = {}): RetrainResult {
+export function qLearningRetrain(world: ScenarioWorld, goal: number, starts: readonly number[], options: RetrainOptions = {}): TabularRetrainResult {
   const t0 = performance.now();
   const target = checkNum(MODULE, 'successTarget', options.successTarget ?? 0.9, 0, 1);
   const budget = checkInt(MODULE, 'budget', options.budget ?? 400000, 1);

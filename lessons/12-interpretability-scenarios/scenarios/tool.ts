@@ -27,7 +27,7 @@ export interface ToolOptions {
 }
 
 export function checkReadout(value: unknown): Readout {
-  if (value !== 'values' && value !== 'active') fail(MODULE, M['readout.bad'](value));
+  if (value !== 'values' && value !== 'active') fail(MODULE, M.readoutBad(value));
   return value;
 }
 

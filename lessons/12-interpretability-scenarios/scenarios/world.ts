@@ -7,7 +7,7 @@
 import { createRng } from '../../../lib/core/rng';
 import { fail } from '../../../lib/core/errors';
 import type { Cell, GridMap } from '../../../lib/envs/grid';
-import { passableCells } from '../../../lib/envs/grid';
+import { bfsDistances, passableCells } from '../../../lib/envs/grid';
 import { generateMaze } from '../../../lib/envs/maze';
 import { scenariosMessages as M } from './messages';
 
@@ -31,13 +31,13 @@ export interface ScenarioWorld {
 
 /** Checks an integer parameter (shared by the files of this folder). */
 export function checkInt(module: string, name: string, value: unknown, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) fail(module, M['int.bad'](name, value, min));
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) fail(module, M.intBad(name, value, min));
   return value;
 }
 
 /** Checks a number parameter in [lo, hi]. */
 export function checkNum(module: string, name: string, value: unknown, lo: number, hi: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < lo || value > hi) fail(module, M['num.bad'](name, value, lo, hi));
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < lo || value > hi) fail(module, M.numBad(name, value, lo, hi));
   return value;
 }
 
@@ -50,7 +50,7 @@ export function checkNum(module: string, name: string, value: unknown, lo: numbe
  * world.dist(0, world.intended);    // maze distance from the top-left cell to the intended goal
  */
 export function createScenarioWorld(size: number, seed: number, options: { loops?: number } = {}): ScenarioWorld {
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 5 || size > 41 || size % 2 === 0) fail(MODULE, M['world.size'](size));
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 5 || size > 41 || size % 2 === 0) fail(MODULE, M.worldSize(size));
   const map = generateMaze(size, size, createRng(`scenario-maze-${seed}`), { loops: options.loops ?? 0 });
   const cells = passableCells(map);
   const n = cells.length;
@@ -65,17 +65,11 @@ export function createScenarioWorld(size: number, seed: number, options: { loops
     return out;
   });
   const all = new Int16Array(n * n).fill(-1);
-  const queue = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    const row = s * n;
-    all[row + s] = 0;
-    let head = 0, tail = 0;
-    queue[tail++] = s;
-    while (head < tail) {
-      const u = queue[head++];
-      for (const v of neighbours[u]) if (all[row + v] < 0) { all[row + v] = all[row + u] + 1; queue[tail++] = v; }
-    }
-  }
+  const steps = new Int32Array(map.width * map.height);
+  cells.forEach((c, s) => {
+    bfsDistances(map, c, steps);
+    for (let t = 0; t < n; t++) all[s * n + t] = steps[cells[t].y * map.width + cells[t].x];
+  });
   let intended = 0;
   for (let i = 1; i < n; i++) if (all[i] > all[intended]) intended = i;
   return {
@@ -83,7 +77,7 @@ export function createScenarioWorld(size: number, seed: number, options: { loops
     dist: (a, b) => all[a * n + b],
     id: (cell) => {
       const i = cell && cell.x >= 0 && cell.y >= 0 && cell.x < map.width && cell.y < map.height ? idOf[cell.y * map.width + cell.x] : -1;
-      if (i < 0) fail(MODULE, M['cell.bad']('cell', JSON.stringify(cell), n));
+      if (i < 0) fail(MODULE, M.cellBad('cell', JSON.stringify(cell), n));
       return i;
     },
   };

@@ -1,0 +1,26 @@
+// Sub-barrel of lib/mesa/learned: the learned recurrent searcher. Re-exports only.
+export { LEARNED_VARIANTS, SHIPPED_SCHEDULE, QUICK_SCHEDULE, learnedConfig } from './config';
+export type { LearnedVariant, LearnedConfig, LearnedSchedule } from './config';
+export { INPUT_NAMES, paramLayout, initParams, lossAndGradient, flopsPerIteration } from './net';
+export type { NetShape, ParamLayout } from './net';
+export { makeBatch } from './data';
+export type { Batch } from './data';
+export { adamState, adamStep } from './adam';
+export { trainLearnedSearch, trainingLevel } from './train';
+export type { TrainProgress, LearnedTraining } from './train';
+export { retrainLearnedSearch } from './retrain';
+export { encodeParams, decodeParams, paramsOf, weightsModule, trainCommand } from './weights-io';
+export type { LearnedWeights } from './weights-io';
+export { LearnedSearchAgent, defaultIterations, MAX_ITERATIONS } from './agent';
+export type { LearnedAgentOptions } from './agent';
+export { moveFields, followField, fieldAccuracy } from './fields';
+export type { LearnedNet } from './fields';
+export { thinkingTime, fixedComputeRows, thinkingTimeChart, DEFAULT_THINKING_ITERATIONS } from './thinking-time';
+export type { ThinkingTimeRow, ThinkingTimeOptions } from './thinking-time';
+export { wavefront, wavefrontChart, wavefrontFramesChart, ridgeFit } from './wavefront';
+export type { WavefrontRow, WavefrontFrameRow, WavefrontResult } from './wavefront';
+export { computeVsDistance, computeVsDistanceChart } from './compute-distance';
+export type { ComputeDistanceRow, ComputeDistanceResult } from './compute-distance';
+export { outcomesByCheeseDistance, goalsChart } from './goals';
+export type { GoalRow, GoalOptions } from './goals';
+export { learnedMessages } from './messages';
