@@ -66,6 +66,13 @@ export interface RolloutEpisode {
 /** Per episode, the move logits at every cell [H*W*4], from one forward pass with the mouse at the start. */
 function cellPolicies(agent: NamedModel, levels: readonly CheeseMazeLevel[], layer: string, opts: RolloutOptions): Float32Array[] {
   const out: Float32Array[] = [];
+  if (opts.patch === undefined && opts.patchFor === undefined) {
+    // Unpatched: one forward pass per distinct level (episodes of the same level share a policy).
+    const distinct = [...new Set(levels)];
+    const maps = cellPolicies(agent, distinct, layer, { ...opts, patchFor: () => ({}) });
+    const of = new Map(distinct.map((lv, k) => [lv, maps[k]]));
+    return levels.map((lv) => of.get(lv)!);
+  }
   const chunk = opts.patch ? levels.length : opts.chunk ?? 64; // a whole-batch patch needs the whole batch
   for (let s = 0; s < levels.length; s += chunk) {
     const ids = Array.from({ length: Math.min(chunk, levels.length - s) }, (_, k) => s + k);
