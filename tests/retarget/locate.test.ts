@@ -5,6 +5,7 @@ import { agentConfig, observeBatch, rollout, trainFromConfig, useBackend } from 
 import type { LayerInfo, TrainedAgent } from '../../lib/mesa/index';
 import { fixMisgeneralization, locateTarget, retargetEdit, retargetabilityByDistance } from '../../lib/retarget/index';
 import { cheeseMazeLevels, withCheese } from '../../lib/envs/cheese-maze';
+import { isVegaLiteSpec } from '../../lib/viz/index';
 
 const small = { probeExamples: 40, pairs: 16, cellByCell: false } as const;
 
@@ -114,6 +115,8 @@ describe('locating, retargeting and fixing misgeneralization on the planner agen
     expect(by.baselineRate).toBeLessThan(by.rate);
     expect(by.bands[0].band).toBe('in region (0)');
     expect(by.bands.reduce((s, b) => s + b.trials, 0)).toBe(by.trials);
+    expect(isVegaLiteSpec(by.charts.bands) && isVegaLiteSpec(by.charts.heatmap)).toBe(true);
+    expect(isVegaLiteSpec(r.charts.effects) && isVegaLiteSpec(r.charts.probes)).toBe(true);
     const lv = held[0], cell = { x: 1, y: 1 };
     const ep = rollout(planner.agent, [lv], { goals: [cell], patch: retargetEdit(r.best!, cell, { cheese: lv.cheese }) })[0];
     expect(ep.reachedGoal || lv.cheese.x + lv.cheese.y === 2).toBe(true);
