@@ -25,6 +25,11 @@ export interface RetargetEditOptions {
   open?: readonly ArrayLike<number>[];
   /** Written value = off + strength × (on − off). Default 1. */
   strength?: number;
+  /**
+   * What a cleared cell gets: 'mean' (default) the channel's mean over the other open cells with
+   * the cheese present; 'blank' its mean with no cheese in the maze at all.
+   */
+  clearWith?: 'mean' | 'blank';
 }
 
 const MODULE = 'retarget/edit';
@@ -70,7 +75,7 @@ export function retargetEdit(located: LocatedTarget, newCell: Cell | readonly Ce
       const open = opts.open?.[i] ?? opts.open?.[0];
       const isOpen = (x: number, y: number) => x >= 0 && y >= 0 && x < size && y < size && (!open || !!open[y * size + x]);
       for (const c of located.channels) {
-        const off = st.off[c];
+        const off = opts.clearWith === 'blank' && st.blank ? st.blank[c] : st.off[c];
         const set = (j: number, v: number) => { write[(i * cells + j) * C + c] = 1; value[(i * cells + j) * C + c] = v; };
         /** Visits the open cells of the window around `at`, with the window offset index. */
         const around = (at: Cell, f: (j: number, k: number) => void) => {

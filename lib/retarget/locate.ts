@@ -15,7 +15,7 @@ import * as tf from '@tensorflow/tfjs';
 import { fail } from '../core/errors';
 import { createRng } from '../core/rng';
 import type { CheeseMazeLevel } from '../envs/cheese-maze';
-import { withCheese } from '../envs/cheese-maze';
+import { CHEESE_MAZE_CHANNELS, withCheese, writeObservation } from '../envs/cheese-maze';
 import type { Cell } from '../envs/grid';
 import type { CellProbeResult } from '../interp/cell-probe';
 import { cellProbe } from '../interp/cell-probe';
@@ -110,9 +110,10 @@ export interface LocatedTarget {
   /**
    * Per layer of the family (or the layer): mean of each channel at the cheese (`on`) and over the
    * other open cells (`off`); `window[k][c]`: mean at offset k of the (2r+1)² window around the
-   * cheese (row-major, dy then dx; NaN where no open cell was seen).
+   * cheese (row-major, dy then dx; NaN where no open cell was seen); `blank`: mean of each channel
+   * over the open cells of the same mazes with the cheese removed (what "no cheese here" looks like).
    */
-  stats: Record<string, { on: number[]; off: number[]; rank: number; window: number[][] }>;
+  stats: Record<string, { on: number[]; off: number[]; rank: number; window: number[][]; blank?: number[] }>;
 }
 
 export interface LocateResult {
@@ -340,10 +341,20 @@ export function locateTarget(model: NamedModel, levels: readonly CheeseMazeLevel
     const family = bestRow.layers.length > 1 ? familyRows.find((f) => f.key === bestRow.layer) ?? null : familyOf(spatial, bestRow.layer);
     const statLayers = family ? family.members : bestRow.layers;
     const stats: LocatedTarget['stats'] = {};
+    const per = size * size * CHEESE_MAZE_CHANNELS.length;
+    const blankRun = readLayers(model, (s, e) => {
+      const out = new Float32Array((e - s) * per);
+      examples.slice(s, e).forEach((x, k) => writeObservation(x.level, x.mouse, out, k * per, null));
+      return tf.tensor4d(out, [e - s, size, size, CHEESE_MAZE_CHANNELS.length]);
+    }, examples.length, statLayers.filter((l) => info.has(l)));
     for (const l of statLayers) {
       const p = probeOf.get(l);
       if (!p) continue;
-      stats[l] = { on: p.channels.map((c) => c.on), off: p.channels.map((c) => c.off), rank: info.get(l)!.shape.length > 2 ? 4 : 3, window: windowMeans(ex.acts[l], examples, size, channelsOf(info.get(l)!), o.goalRadius) };
+      stats[l] = {
+        on: p.channels.map((c) => c.on), off: p.channels.map((c) => c.off), rank: info.get(l)!.shape.length > 2 ? 4 : 3,
+        window: windowMeans(ex.acts[l], examples, size, channelsOf(info.get(l)!), o.goalRadius),
+        blank: openMeans(blankRun.acts[l], examples, size, channelsOf(info.get(l)!)),
+      };
     }
     const all = Array.from({ length: channelsOf(info.get(bestRow.layers[0])!) }, (_, c) => c);
     best = { size, layers: bestRow.layers.slice(), channels: bestRow.channel < 0 ? all : group.length > 0 ? group : [bestRow.channel], family, radius: o.goalRadius, stats };
@@ -361,6 +372,20 @@ export function locateTarget(model: NamedModel, levels: readonly CheeseMazeLevel
     cells: cells2.length > 0 && bestRow ? heatmap(cells2, { x: 'x', y: 'y', value: 'effect', scheme: 'redblue', title: `Patching ${label(bestRow)} one cell at a time` }) : null,
   };
   return { located, verdict, best, bestRow, rows, probes, inputBaseline, cells: cells2, pairs: B, options: o, charts };
+}
+
+/** Mean of each channel over the open cells of the examples. */
+function openMeans(data: Float32Array, examples: readonly { level: CheeseMazeLevel }[], size: number, C: number): number[] {
+  const sum = new Float64Array(C);
+  let n = 0;
+  examples.forEach((e, i) => {
+    for (let j = 0; j < size * size; j++) {
+      if (!e.level.map.passable[j]) continue;
+      n += 1;
+      for (let c = 0; c < C; c++) sum[c] += data[(i * size * size + j) * C + c];
+    }
+  });
+  return Array.from(sum, (v) => v / Math.max(1, n));
 }
 
 /** Mean activation at each offset of the (2r+1)² window around the cheese, over the examples (open cells only). */
