@@ -4,7 +4,7 @@
  *
  *   npx tsx scripts/locate-report.ts planner|policy|planner-corner|learned-aligned|learned-corner
  *     [--size 13 --region 3] [--mazes 20] [--iterations all] [--strength 1] [--radius 0|1]
- *     [--clear cheese|all|none] [--no-fix]
+ *     [--clear cheese|all|none] [--clear-with mean|blank] [--locate-levels test|train] [--no-fix]
  * Learned agents are rolled out by walking their per-cell `moves` layer (they never read the
  * mouse), with a goal radius of 1 unless told otherwise.
  */
@@ -48,10 +48,12 @@ async function main(): Promise<void> {
   const radius = Number(flag('radius', cellPolicy ? '1' : '0'));
   const iterations = flag('iterations', 'found') === 'all' ? 'all' as const : undefined;
   const clear = args.includes('--clear') ? flag('clear', 'cheese') as 'cheese' | 'all' | 'none' : undefined;
+  const clearWith = flag('clear-with', 'mean') as 'mean' | 'blank';
+  const locateLevels = flag('locate-levels', 'test') as 'test' | 'train';
   const t0 = performance.now();
-  const loc = locateTarget(agent, cheeseMazeLevels('test', 60, 'locate', { size, trainRegion }), { seed: 1, goalRadius: radius, cellByCell: !cellPolicy });
+  const loc = locateTarget(agent, cheeseMazeLevels(locateLevels, 60, 'locate', { size, trainRegion }), { seed: 1, goalRadius: radius, cellByCell: !cellPolicy });
   const out: Record<string, unknown> = {
-    agent: name, size, radius, strength, iterations: iterations ?? 'found', verdict: loc.verdict, located: loc.located,
+    agent: name, size, radius, strength, clearWith, locateLevels, iterations: iterations ?? 'found', verdict: loc.verdict, located: loc.located,
     best: loc.bestRow && { ...loc.bestRow, layers: loc.bestRow.layers.length > 3 ? `${loc.bestRow.layers.length} layers` : loc.bestRow.layers },
     channels: loc.best?.channels, pairs: loc.pairs, inputBaseline: loc.inputBaseline,
     probes: loc.probes.map((p) => ({ layer: p.layer, accuracy: +p.accuracy.toFixed(3), auc: +p.auc.toFixed(3) })),
@@ -62,12 +64,12 @@ async function main(): Promise<void> {
   if (loc.best) {
     const held = cheeseMazeLevels('test', mazes, 'held-out', { size, trainRegion });
     const t1 = performance.now();
-    const by = retargetabilityByDistance(agent, { kind: 'located', located: loc.best, iterations, strength, clear }, held, { cellPolicy });
-    out.retargetability = { mazes, trials: by.trials, rate: by.rate, baselineRate: by.baselineRate, bands: by.bands, seconds: (performance.now() - t1) / 1000 };
+    const by = retargetabilityByDistance(agent, { kind: 'located', located: loc.best, iterations, strength, clear, clearWith }, held, { cellPolicy, ceiling: true });
+    out.retargetability = { mazes, trials: by.trials, rate: by.rate, baselineRate: by.baselineRate, ceilingRate: by.ceilingRate, bands: by.bands, seconds: (performance.now() - t1) / 1000 };
     console.error(`retargetability ${by.rate.toFixed(3)} vs ${by.baselineRate.toFixed(3)}`);
     if (!args.includes('--no-fix')) {
       const far = cheeseMazeLevels('test-far', 100, 'ood', { size, trainRegion });
-      const fix = fixMisgeneralization(agent, loc.best, far, { iterations, strength, cellPolicy, ...(clear ? { clear } : {}) });
+      const fix = fixMisgeneralization(agent, loc.best, far, { iterations, strength, clearWith, cellPolicy, ...(clear ? { clear } : {}) });
       out.fix = { levels: fix.levels, before: fix.before, after: fix.after, proxyBefore: fix.proxyBefore, proxyAfter: fix.proxyAfter };
       out.oodSuccessNoEdit = rollout(agent, far, { cellPolicy }).filter((e) => e.outcome === 'cheese').length / far.length;
     }

@@ -109,11 +109,13 @@ describe('locating, retargeting and fixing misgeneralization on the planner agen
   it('the located edit retargets the planner everywhere, far from the training region too', () => {
     const r = locateTarget(planner.agent, cheeseMazeLevels('test', 30, 'loc', { size: 7, trainRegion: 2 }), small);
     const held = cheeseMazeLevels('test', 4, 'held', { size: 7, trainRegion: 2 });
-    const by = retargetabilityByDistance(planner.agent, { kind: 'located', located: r.best! }, held);
+    const by = retargetabilityByDistance(planner.agent, { kind: 'located', located: r.best! }, held, { ceiling: true });
     expect(by.rate).toBeGreaterThanOrEqual(0.9);
     expect(by.bands.at(-1)!.rate).toBeGreaterThanOrEqual(0.8);
     expect(by.baselineRate).toBeLessThan(by.rate);
     expect(by.bands[0].band).toBe('in region (0)');
+    expect(by.ceilingRate).toBeGreaterThanOrEqual(0.9); // the planner goes wherever the cheese is
+    expect(by.bands.every((b) => b.ceilingRate !== undefined)).toBe(true);
     expect(by.bands.reduce((s, b) => s + b.trials, 0)).toBe(by.trials);
     expect(isVegaLiteSpec(by.charts.bands) && isVegaLiteSpec(by.charts.heatmap)).toBe(true);
     expect(isVegaLiteSpec(r.charts.effects) && isVegaLiteSpec(r.charts.probes)).toBe(true);
