@@ -30,6 +30,11 @@ export interface RetargetEditOptions {
    * the cheese present; 'blank' its mean with no cheese in the maze at all.
    */
   clearWith?: 'mean' | 'blank';
+  /**
+   * 'write' (default): set the target window to the cheese values; 'add': add strength × (cheese
+   * value − cleared value) to what is there (a difference-of-means steering vector placed at the cell).
+   */
+  mode?: 'write' | 'add';
 }
 
 const MODULE = 'retarget/edit';
@@ -68,7 +73,7 @@ export function retargetEdit(located: LocatedTarget, newCell: Cell | readonly Ce
     const st = located.stats[layer];
     const C = st.on.length;
     // write = 1 where a value is written; value = what is written there.
-    const write = new Float32Array(n * cells * C), value = new Float32Array(n * cells * C);
+    const write = new Float32Array(n * cells * C), value = new Float32Array(n * cells * C), add = new Float32Array(n * cells * C);
     const r = located.radius ?? 0, side = 2 * r + 1;
     const window = st.window ?? [st.on];
     for (let i = 0; i < n; i++) {
@@ -90,14 +95,16 @@ export function retargetEdit(located: LocatedTarget, newCell: Cell | readonly Ce
         }
         around(targets[i], (j, k) => {
           const w = window[k][c];
-          if (!Number.isNaN(w)) set(j, off + strength * (w - off));
+          if (Number.isNaN(w)) return;
+          if (opts.mode === 'add') { add[(i * cells + j) * C + c] += strength * (w - off); write[(i * cells + j) * C + c] = 0; } else set(j, off + strength * (w - off));
         });
       }
     }
     const shape = st.rank === 4 ? [n, size, size, C] : [n, size, size];
     patches[layer] = (act: tf.Tensor) => {
       const w = tf.tensor(write, shape), v = tf.tensor(value, shape);
-      return tf.add(tf.mul(act, tf.sub(1, w)), tf.mul(v, w));
+      const out = tf.add(tf.mul(act, tf.sub(1, w)), tf.mul(v, w));
+      return opts.mode === 'add' ? tf.add(out, tf.tensor(add, shape)) : out;
     };
   }
   return patches;
