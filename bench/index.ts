@@ -6,7 +6,7 @@
 import * as os from 'node:os';
 import { runGridBench, type GridBenchCase } from './grid';
 import { runPuzzleBench, type PuzzleBench } from './puzzle';
-import { formatTable } from '../cli/command';
+import { formatTable } from '../lib/core/format';
 import { formatLearnedStepBench, runLearnedStepBench, type LearnedStepBench } from './learned-step';
 
 export interface BenchReport {

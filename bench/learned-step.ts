@@ -18,8 +18,12 @@ export interface LearnedStepBench {
   /** Iterations run without gradient, then with it. */
   warm: number;
   grad: number;
+  /** Wall-clock seconds of the best round, and its GFLOP/s. */
   seconds: number;
   gflops: number;
+  /** Process CPU seconds (user + system) of the same round, and GFLOP per CPU second: steadier on a shared machine. */
+  cpuSeconds: number;
+  cpuGflops: number;
 }
 
 /** Best of `rounds` timings of one loss-and-gradient pass per case. */
@@ -35,16 +39,18 @@ export function runLearnedStepBench(opts: { rounds?: number; quick?: boolean } =
   ];
   return cases.map(([name, B, size, warm, grad]) => {
     const batch = makeBatch(cheeseMazeLevels('test', opts.quick ? Math.min(B, 4) : B, 'bench', { size }));
-    let best = Infinity;
+    let best = Infinity, bestCpu = Infinity;
     for (let r = 0; r < rounds; r++) {
       grads.fill(0);
-      const t0 = performance.now();
+      const t0 = performance.now(), c0 = process.cpuUsage();
       lossAndGradient(params, layout, batch.x, batch.labels, batch.g, warm, grad, grads);
+      const c = process.cpuUsage(c0);
       best = Math.min(best, (performance.now() - t0) / 1000);
+      bestCpu = Math.min(bestCpu, (c.user + c.system) / 1e6);
     }
     // Forward iterations count once; differentiated ones three times (forward, input and weight gradients).
     const flops = flopsPerIteration(layout, batch.g) * (warm + 3 * grad);
-    return { case: name, batch: batch.g.B, size, warm, grad, seconds: best, gflops: flops / best / 1e9 };
+    return { case: name, batch: batch.g.B, size, warm, grad, seconds: best, gflops: flops / best / 1e9, cpuSeconds: bestCpu, cpuGflops: flops / bestCpu / 1e9 };
   });
 }
 
@@ -52,7 +58,7 @@ export function runLearnedStepBench(opts: { rounds?: number; quick?: boolean } =
 export function formatLearnedStepBench(rows: readonly LearnedStepBench[]): string {
   return [
     'Learned searcher, one training step (typed-array conv forward + backward, wall clock, best round):',
-    ...rows.map((r) => `  ${r.case}: batch ${r.batch} of ${r.size}×${r.size}, ${r.warm}+${r.grad} iterations: ${r.seconds.toFixed(3)} s, ${r.gflops.toFixed(2)} GFLOP/s`),
+    ...rows.map((r) => `  ${r.case}: batch ${r.batch} of ${r.size}×${r.size}, ${r.warm}+${r.grad} iterations: ${r.seconds.toFixed(3)} s wall (${r.gflops.toFixed(2)} GFLOP/s), ${r.cpuSeconds.toFixed(3)} CPU s (${r.cpuGflops.toFixed(2)} GFLOP per CPU second)`),
   ].join('\n');
 }
 

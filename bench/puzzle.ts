@@ -79,13 +79,13 @@ export function runPuzzleBench(options: PuzzleBenchOptions = {}): PuzzleBench {
     puzzleIdaStar(start, goal); // warm-up
     const [s, sSeconds] = cpuTimed(() => puzzleIdaStar(start, goal));
     const genericLength = g.status === 'found' ? g.cost : -1;
-    const length = s.status === 'found' ? s.length : -1;
+    const length = s.status === 'found' ? s.cost : -1;
     if (genericLength !== length || length < 0) agree = false;
-    const gRate = rate(g.stats.generated, gSeconds), sRate = rate(s.generated, sSeconds);
+    const gRate = rate(g.stats.generated, gSeconds), sRate = rate(s.stats.generated, sSeconds);
     return {
       instance: `random walk ${walk} (seed ${i})`, length, genericLength,
       generic: { generated: g.stats.generated, seconds: gSeconds, nodesPerSecond: gRate },
-      specialised: { generated: s.generated, seconds: sSeconds, nodesPerSecond: sRate },
+      specialised: { generated: s.stats.generated, seconds: sSeconds, nodesPerSecond: sRate },
       nodeRateRatio: sRate / gRate, timeRatio: gSeconds / sSeconds,
     };
   });
@@ -106,18 +106,18 @@ export function runPuzzleBench(options: PuzzleBenchOptions = {}): PuzzleBench {
     ? [30, 34].map((walk, i) => {
       const start = randomPuzzle(4, { seed: `bench/puzzle/quick/${i}`, walk, goal });
       const ref = puzzleIdaStar(start, goal, { heuristic: 'linear-conflict' });
-      return { name: `random walk ${walk}`, start, length: ref.status === 'found' ? ref.length : -1 };
+      return { name: `random walk ${walk}`, start, length: ref.status === 'found' ? ref.cost : -1 };
     })
     : KORF_INSTANCES.map((k) => ({ name: k.name, start: parsePuzzle(k.tiles, 4), length: k.length }));
   const korf: KorfRow[] = [];
   for (const inst of instances) {
     for (const heuristic of ['manhattan', 'linear-conflict', 'pdb'] as const) {
       const [r, seconds] = cpuTimed(() => puzzleIdaStar(inst.start, goal, { heuristic, pdb }));
-      const length = r.status === 'found' ? r.length : -1;
+      const length = r.status === 'found' ? r.cost : -1;
       if (length !== inst.length) agree = false;
       korf.push({
         instance: inst.name, publishedLength: inst.length, heuristic, length,
-        expanded: r.expanded, generated: r.generated, seconds, nodesPerSecond: rate(r.generated, seconds),
+        expanded: r.stats.expanded, generated: r.stats.generated, seconds, nodesPerSecond: rate(r.stats.generated, seconds),
       });
     }
   }

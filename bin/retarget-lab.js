@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 // The `retarget-lab` command. The library and CLI are TypeScript; tsx compiles them on the fly.
-require('tsx/cjs');
+try {
+  require('tsx/cjs');
+} catch (err) {
+  if (err && err.code === 'MODULE_NOT_FOUND') {
+    const root = require('node:path').resolve(__dirname, '..');
+    process.stderr.write(`retarget-lab: its dependencies are not installed (no node_modules/tsx); run \`npm install\` in ${root}.\n`);
+    process.exit(2);
+  }
+  throw err;
+}
 require('../cli/main.ts')
   .main(process.argv.slice(2))
   .then((code) => { process.exitCode = code; })

@@ -1,9 +1,12 @@
 import { RetargetLabError } from '../lib/core/errors';
 import { getClaim, listClaims, runClaim, type ClaimOutcome } from '../lib/claims/index';
 import '../lessons/index';
+import { listCoverage, coverageCounts } from '../lib/claims/index';
+import { coverageCsv, coverageText } from '../course/coverage';
 import { parseCommandArgs, printJson, type Command } from './command';
 
 const help = `Usage: retarget-lab claims [ID…] [--param k=v]… [--json] [--list]
+       retarget-lab claims --coverage [--json | --csv]
 
 Re-runs the claims ledger: each claim of the post or its comments with the experiment that tests
 it, and prints the verdict computed now (supported / not supported / depends) with its numbers.
@@ -12,7 +15,10 @@ it, and prints the verdict computed now (supported / not supported / depends) wi
   --param k=v  set an experiment parameter (repeatable); applies to every selected claim that has
                a parameter of that name
   --list       list the claims and their parameters without running them
-  --json       print the outcomes as JSON (the figures' vega-lite specs included)`;
+  --json       print the outcomes as JSON (the figures' vega-lite specs included)
+  --coverage   print the coverage ledger instead: every point of the post and its comments, with
+               how the lab treats it (tested by a claim, discussed in a notebook section, out of
+               scope with a reason, or open); nothing is run. With --json or --csv (to stdout).`;
 
 function parseParams(raw: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -31,7 +37,18 @@ export const command: Command = {
   async run(argv) {
     const { values, positionals } = parseCommandArgs('claims', argv, {
       param: { type: 'string', multiple: true }, json: { type: 'boolean' }, list: { type: 'boolean' },
+      coverage: { type: 'boolean' }, csv: { type: 'boolean' },
     });
+    if (values.csv && !values.coverage) throw new RetargetLabError('cli/claims', '--csv goes with --coverage; see `retarget-lab claims --help`.');
+    if (values.coverage) {
+      if (positionals.length || values.param?.length || values.list) {
+        throw new RetargetLabError('cli/claims', '--coverage takes no claim ids, --param or --list; see `retarget-lab claims --help`.');
+      }
+      const entries = listCoverage();
+      if (values.json) printJson({ counts: coverageCounts(entries), entries });
+      else process.stdout.write(values.csv ? coverageCsv(entries) : coverageText(entries));
+      return 0;
+    }
     const claims = positionals.length ? positionals.map(getClaim) : listClaims();
     if (values.list) {
       const rows = claims.map((c) => ({ id: c.id, title: c.title, notebook: c.notebook, params: Object.fromEntries(Object.entries(c.params).map(([k, s]) => [k, s.default])) }));

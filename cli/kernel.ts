@@ -1,5 +1,5 @@
 import { RetargetLabError } from '../lib/core/errors';
-import { installKernelSpec, kernelSearchPath, KERNEL_NAME, listKernelSpecs, uninstallKernelSpec } from '../kernel/kernelspec';
+import { installKernelSpec, kernelSearchPath, kernelsDir, KERNEL_NAME, listKernelSpecs, staleReason, uninstallKernelSpec } from '../kernel/kernelspec';
 import { parseCommandArgs, printJson, type Command } from './command';
 
 const help = `Usage: retarget-lab kernel <install|uninstall|list> [--user | --prefix P] [--json]
@@ -7,7 +7,8 @@ const help = `Usage: retarget-lab kernel <install|uninstall|list> [--user | --pr
   install     write the "${KERNEL_NAME}" kernelspec ("TypeScript (Retarget Lab)"), which starts this
               project's own pinned tslab; idempotent; no Python needed
   uninstall   remove it
-  list        list the kernelspecs Jupyter can see, and where
+  list        list the kernelspecs Jupyter can see (with --prefix: those in P), and where; a
+              retarget-lab kernelspec whose checkout moved is marked "stale: reinstall"
 
   --user      the per-user Jupyter data folder (default)
   --prefix P  P/share/jupyter/kernels (then point Jupyter at it with JUPYTER_PATH=P/share/jupyter)
@@ -37,10 +38,13 @@ export const command: Command = {
         return 0;
       }
       case 'list': {
-        const specs = listKernelSpecs(kernelSearchPath());
-        say(specs.length ? specs.map((s) => `${s.name.padEnd(20)} ${s.dir}`).join('\n') : 'No kernelspecs found.',
-          specs.map((s) => ({ name: s.name, dir: s.dir, display_name: s.spec.display_name })));
-        return 0;
+        const searchPath = values.prefix ? [kernelsDir({ prefix: values.prefix })] : kernelSearchPath();
+        const specs = listKernelSpecs(searchPath).map((k) => ({ ...k, stale: staleReason(k) }));
+        say(specs.length
+          ? specs.map((s) => `${s.name.padEnd(20)} ${s.dir}${s.stale ? `  (stale: reinstall with \`retarget-lab kernel install${values.prefix ? ' --prefix P' : ''}\`; ${s.stale})` : ''}`).join('\n')
+          : `No kernelspecs found in ${searchPath.join(', ')}.`,
+        specs.map((s) => ({ name: s.name, dir: s.dir, display_name: s.spec.display_name, ...(s.stale ? { stale: s.stale } : {}) })));
+        return specs.some((s) => s.stale) ? 1 : 0;
       }
       default:
         throw new RetargetLabError('cli/kernel', `expected install, uninstall or list, got ${action ? `"${action}"` : 'nothing'}; see \`retarget-lab kernel --help\`.`);

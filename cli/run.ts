@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RetargetLabError } from '../lib/core/errors';
+import { formatTable } from '../lib/core/format';
 import { describeFailure, executeNotebook, type NotebookRun } from '../kernel/executor';
+import { installSignalCleanup } from '../kernel/client';
 import { checkoutKernelSpec, projectRoot } from '../kernel/kernelspec';
 import { writeNotebook } from '../kernel/notebook';
-import { formatTable, parseCommandArgs, printJson, type Command } from './command';
+import { parseCommandArgs, printJson, type Command } from './command';
 
 const help = `Usage: retarget-lab run [notebooks… | dir] [--out DIR] [--timeout S] [--kernel NAME] [--json]
 
@@ -13,13 +15,36 @@ the executed copies (outputs and per-cell timing) to --out.
 
   notebooks… | dir   .ipynb files or folders (default: every notebook in notebooks/)
   --out DIR          where executed copies go (default: build/notebooks)
-  --timeout S        per-cell timeout in seconds (default: 300); the cell is interrupted, then killed
+  --timeout S        per-cell timeout in seconds (default: 300, at most 2147483); the cell is
+                     interrupted, then killed
   --kernel NAME      an installed kernelspec to use (default: this checkout's own retarget-lab spec,
                      written to build/jupyter/)
   --json             print the summary as JSON
 
 Exit status: 0 all notebooks ran, 1 a cell failed (its notebook, index, first line and error are
 printed), 2 bad input.`;
+
+/** The longest per-cell timeout a Node timer can hold, in seconds. */
+export const MAX_TIMEOUT_SECONDS = 2_147_483;
+
+const real = (p: string) => { try { return fs.realpathSync(p); } catch { return path.resolve(p); } };
+
+/** Refuses an output folder that holds an input notebook, and two inputs with the same file name. */
+export function checkOutputs(files: string[], outDir: string): void {
+  const out = real(outDir);
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    if (path.dirname(real(f)) === out) {
+      throw new RetargetLabError('cli/run', `--out ${outDir} holds the notebook ${f}: its executed copy would overwrite it. Pass another --out.`);
+    }
+    const name = path.basename(f);
+    const other = seen.get(name);
+    if (other !== undefined && real(other) !== real(f)) {
+      throw new RetargetLabError('cli/run', `${other} and ${f} have the same file name, so their executed copies would overwrite each other in ${outDir}; run them separately with different --out folders.`);
+    }
+    seen.set(name, f);
+  }
+}
 
 /** Expands files and folders into a sorted list of .ipynb paths. */
 export function collectNotebooks(inputs: string[]): string[] {
@@ -49,10 +74,14 @@ export const command: Command = {
       out: { type: 'string' }, timeout: { type: 'string' }, kernel: { type: 'string' }, json: { type: 'boolean' },
     });
     const timeout = values.timeout === undefined ? 300 : Number(values.timeout);
-    if (!(timeout > 0)) throw new RetargetLabError('cli/run', `--timeout must be a positive number of seconds, got ${values.timeout}.`);
+    if (!(timeout > 0) || !Number.isFinite(timeout) || timeout > MAX_TIMEOUT_SECONDS) {
+      throw new RetargetLabError('cli/run', `--timeout must be a positive number of seconds, at most ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(String(values.timeout).slice(0, 40))}.`);
+    }
     const files = collectNotebooks(positionals.length ? positionals : [path.join(projectRoot, 'notebooks')]);
     const outDir = path.resolve(values.out ?? path.join(projectRoot, 'build', 'notebooks'));
+    checkOutputs(files, outDir);
     const spec = checkoutKernelSpec(values.kernel);
+    installSignalCleanup();
     const log = (s: string) => process.stderr.write(s);
     const tty = process.stderr.isTTY;
     const runs: NotebookRun[] = [];

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import { fail } from '../lib/core/errors';
+import { formatTable } from '../lib/core/format';
 import { parseMap, parseScen, validateQuery } from '../lib/envs/movingai';
 import { gridProblem, type Cell, type GridMap } from '../lib/envs/grid';
 import {
-  assertSolvable, parsePuzzle, puzzleGoal, slidingPuzzleProblem, type GoalConvention, type PuzzleState,
+  assertSolvable, parsePuzzle, puzzleGoal, slidingPuzzleProblem, type GoalConvention, type PuzzleMove, type PuzzleState,
 } from '../lib/envs/sliding-puzzle';
 import { createGridSearcher } from '../lib/search/grid-astar';
 import { createJumpPointSearcher } from '../lib/search/grid-jps';
@@ -32,6 +33,14 @@ const text = {
   unknownGoal: (g: string) => `unknown --goal "${g}"; use blank-first or blank-last.`,
   badNumber: (flag: string, v: string) => `${flag} must be a positive number, got "${v}".`,
   notGridFlag: (flag: string) => `${flag} only applies to puzzles (--tiles); remove it for grid queries.`,
+  notAFile: (flag: string, file: string) => `${flag} "${file}" is not a regular file; give a .map/.scen file.`,
+  tooBig: (flag: string, file: string, mib: number) => `${flag} "${file}" is ${mib} MiB, more than the ${MAX_INPUT_MIB} MiB this command reads; MovingAI files are far smaller.`,
+  defaultBudget: (algo: string, n: number) =>
+    `--algo ${algo} stopped at its default budget of ${n} expansions (the generic searchers keep every node in memory); pass --max-expansions N to allow more, or use the specialised --algo ${algo.includes('generic') || algo === 'astar' ? 'idastar (puzzles) / astar (grids)' : 'astar'}.`,
+  outOfMemory: (algo: string, why: string) =>
+    `--algo ${algo} ran out of memory (${why}); lower the problem size, pass a smaller --max-expansions, or use the specialised searcher.`,
+  idastarSize: (size: number) =>
+    `the specialised --algo idastar solves 3x3 and 4x4 puzzles, got a ${size}x${size}; use --algo astar or idastar-generic (generic, with a --max-expansions budget).`,
   emptyScen: (file: string) => `${file} holds no queries; add lines after "version 1".`,
   summary: (n: number, ok: number, algo: string, expanded: number, seconds: number, optimal: boolean) =>
     `${n} queries, ${ok} ${optimal ? 'matched the optimal length' : 'reached the goal'}, ${n - ok} failed; algo ${algo}, ${expanded} expansions, ${seconds.toFixed(3)} s.`,
@@ -40,6 +49,14 @@ const text = {
 } as const;
 
 const GRID_ALGOS = ['astar', 'jps', 'astar-generic', 'uniform-cost', 'greedy'] as const;
+/** Largest input file read, in MiB. */
+const MAX_INPUT_MIB = 64;
+/**
+ * Expansions the generic searchers (which keep every generated node in JavaScript Maps) may make
+ * unless --max-expansions says otherwise: about 1 GB of heap on a 15-puzzle.
+ */
+export const DEFAULT_GENERIC_EXPANSIONS = 1_000_000;
+const GENERIC = new Set<string>(['astar-generic', 'uniform-cost', 'greedy', 'astar', 'idastar-generic']);
 const OPTIMAL_GRID = new Set<string>(['astar', 'jps', 'astar-generic', 'uniform-cost']);
 const PUZZLE_ALGOS = ['idastar', 'astar', 'idastar-generic'] as const;
 const HEURISTICS = ['manhattan', 'linear-conflict', 'pdb'] as const;
@@ -78,6 +95,10 @@ interface PuzzleOutput {
 }
 
 function readText(flag: string, file: string): string {
+  let st: fs.Stats | undefined;
+  try { st = fs.statSync(file); } catch { /* reported by the read below */ }
+  if (st && !st.isFile()) fail(MODULE, text.notAFile(flag, file));
+  if (st && st.size > MAX_INPUT_MIB * 1024 * 1024) fail(MODULE, text.tooBig(flag, file, Math.round(st.size / 1024 / 1024)));
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
@@ -99,6 +120,19 @@ function queryLines(scenText: string): number[] {
   return out;
 }
 
+/** Whether `algo` is one of the generic searchers (every node kept in memory). */
+export function isGeneric(puzzle: boolean, algo: string): boolean {
+  return puzzle ? algo !== 'idastar' : GENERIC.has(algo) && algo !== 'astar';
+}
+
+/** The budget a search runs with: the one given, else the default for generic searchers, else none. */
+export function solveBudget(puzzle: boolean, algo: string, given?: Budget): Budget | undefined {
+  return given ?? (isGeneric(puzzle, algo) ? { maxExpansions: DEFAULT_GENERIC_EXPANSIONS } : undefined);
+}
+
+/** The last search's status ('budget' when a budget ran out). */
+let lastStatus = '';
+
 function solveGrid(mapFile: string, scenFile: string, algo: string, json: boolean, budget: Budget | undefined): number {
   if (!(GRID_ALGOS as readonly string[]).includes(algo)) fail(MODULE, text.unknownAlgo('grid queries', algo, GRID_ALGOS));
   const map: GridMap = parseMap(readText('--map', mapFile), mapFile);
@@ -119,6 +153,7 @@ function solveGrid(mapFile: string, scenFile: string, algo: string, json: boolea
     else if (algo === 'uniform-cost') r = uniformCost(problem!, q.start, q.goal, { budget });
     else r = greedyBestFirst(problem!, q.start, q.goal, { heuristic: gridOctile, budget });
     const cost = r.status === 'found' ? r.cost : null;
+    if (r.status === 'budget') lastStatus = 'budget';
     const ok = cost !== null && (!optimal || Math.abs(cost - q.optimal) <= 1e-6);
     const row = { bucket: q.bucket, start: q.start, goal: q.goal, expected: q.optimal, cost, expanded: r.stats.expanded, ok };
     rows.push(row);
@@ -131,8 +166,7 @@ function solveGrid(mapFile: string, scenFile: string, algo: string, json: boolea
       String(r.bucket), `${r.start.x},${r.start.y}`, `${r.goal.x},${r.goal.y}`, r.expected.toFixed(6),
       r.cost === null ? '-' : r.cost.toFixed(6), String(r.expanded), r.ok ? 'yes' : 'NO',
     ])];
-    const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-    for (const r of table) process.stdout.write(`${r.map((c, i) => c.padStart(widths[i])).join('  ')}\n`);
+    process.stdout.write(`${formatTable(table)}\n`);
     const expanded = rows.reduce((s, r) => s + r.expanded, 0);
     process.stdout.write(`${text.summary(rows.length, okCount, algo, expanded, seconds, optimal)}\n`);
   }
@@ -146,23 +180,21 @@ function solvePuzzle(tiles: string, goalName: string, algo: string, heuristic: s
   const start: PuzzleState = parsePuzzle(tiles);
   const goal = puzzleGoal(start.size, goalName as GoalConvention);
   assertSolvable(start, goal);
-  let out: PuzzleOutput;
+  let r: SearchResult<PuzzleState, PuzzleMove>;
+  if (algo === 'idastar' && start.size !== 3 && start.size !== 4) fail(MODULE, text.idastarSize(start.size));
   if (algo === 'idastar') {
-    const r = puzzleIdaStar(start, goal, { heuristic: heuristic as PuzzleHeuristicName, budget });
-    out = {
-      status: r.status, length: r.status === 'found' ? r.length : null, moves: r.status === 'found' ? r.moves : [],
-      expanded: r.expanded, generated: r.generated, seconds: r.seconds,
-    };
+    r = puzzleIdaStar(start, goal, { heuristic: heuristic as PuzzleHeuristicName, budget });
   } else {
     const h = heuristic === 'manhattan' ? puzzleManhattan : heuristic === 'linear-conflict' ? linearConflict
       : pdbHeuristic(loadOrBuildPatternDatabase(goal));
     const problem = slidingPuzzleProblem(start.size);
-    const r = (algo === 'astar' ? astar : idaStar)(problem, start, goal, { heuristic: h, budget });
-    out = {
-      status: r.status, length: r.status === 'found' ? r.cost : null, moves: r.status === 'found' ? r.actions : [],
-      expanded: r.stats.expanded, generated: r.stats.generated, seconds: r.stats.seconds,
-    };
+    r = (algo === 'astar' ? astar : idaStar)(problem, start, goal, { heuristic: h, budget });
   }
+  const out: PuzzleOutput = {
+    status: r.status, length: r.status === 'found' ? r.cost : null, moves: r.status === 'found' ? r.actions : [],
+    expanded: r.stats.expanded, generated: r.stats.generated, seconds: r.stats.seconds,
+  };
+  lastStatus = out.status;
   if (json) printJson(out);
   else process.stdout.write(`${text.puzzleLine(out)}\n`);
   return out.status === 'found' ? 0 : 1;
@@ -183,17 +215,32 @@ export const command: Command = {
       'max-expansions': { type: 'string' },
       json: { type: 'boolean', default: false },
     }, false);
-    const budget = values['max-expansions'] !== undefined
+    const given = values['max-expansions'] !== undefined
       ? { maxExpansions: positive('--max-expansions', values['max-expansions']) } : undefined;
     const json = values.json === true;
-    if (values.tiles !== undefined) {
+    const puzzle = values.tiles !== undefined;
+    const algo = values.algo ?? (puzzle ? 'idastar' : 'astar');
+    const generic = isGeneric(puzzle, algo);
+    const budget = solveBudget(puzzle, algo, given);
+    const guarded = (run: () => number): number => {
+      let code: number;
+      try {
+        code = run();
+      } catch (err) {
+        if (err instanceof RangeError) fail(MODULE, text.outOfMemory(algo, err.message));
+        throw err;
+      }
+      if (code !== 0 && !given && generic && lastStatus === 'budget') process.stderr.write(`retarget-lab/${MODULE}: ${text.defaultBudget(algo, DEFAULT_GENERIC_EXPANSIONS)}\n`);
+      return code;
+    };
+    if (puzzle) {
       if (values.map !== undefined || values.scen !== undefined) fail(MODULE, text.bothModes());
-      return solvePuzzle(values.tiles, values.goal ?? 'blank-first', values.algo ?? 'idastar', values.heuristic ?? 'manhattan', json, budget);
+      return guarded(() => solvePuzzle(values.tiles!, values.goal ?? 'blank-first', algo, values.heuristic ?? 'manhattan', json, budget));
     }
     if (values.map === undefined && values.scen === undefined) fail(MODULE, text.noMode());
     if (values.map === undefined) fail(MODULE, text.needBoth('--map'));
     if (values.scen === undefined) fail(MODULE, text.needBoth('--scen'));
     for (const flag of ['goal', 'heuristic'] as const) if (values[flag] !== undefined) fail(MODULE, text.notGridFlag(`--${flag}`));
-    return solveGrid(values.map, values.scen, values.algo ?? 'astar', json, budget);
+    return guarded(() => solveGrid(values.map!, values.scen!, algo, json, budget));
   },
 };

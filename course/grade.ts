@@ -19,12 +19,17 @@
  *
  * Submissions are only read; executed copies and results go to the output folder.
  */
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fail, RetargetLabError } from '../lib/core/errors';
-import type { FoundKernelSpec } from '../kernel/kernelspec';
+import { formatTable } from '../lib/core/format';
+import { projectRoot, type FoundKernelSpec } from '../kernel/kernelspec';
+import { ATTEST_PREFIX, attestToken, TAMPER_MARK } from '../kernel/attest';
+import { createSandbox, sandboxAvailable, sandboxUnavailableMessage, type Sandbox, type SandboxLimits } from '../kernel/sandbox';
 import { executeNotebook, type ExecuteOptions, type NotebookRun } from '../kernel/executor';
-import { cellTags, parseNotebook, readNotebook, sourceText, writeNotebook, type NbCell, type Notebook } from '../kernel/notebook';
+import { cellTags, parseNotebook, readNotebook, sourceLines, sourceText, writeNotebook, type NbCell, type Notebook } from '../kernel/notebook';
 import { COURSE_METADATA, computeChecksum, exerciseOf, gradeId, isChecked, isGraded, nbgrader, testCells, cellPoints } from './nbgrader';
 import { listGradedCells, makeStudentNotebook } from './student';
 
@@ -73,7 +78,20 @@ export interface GradeOptions {
   timeoutSeconds?: number;
   /** Progress lines ("[2/5] alice.ipynb: 3/3 points in 8.1 s"). */
   onProgress?: (line: string) => void;
+  /**
+   * `bwrap` (default): every kernel runs in a bubblewrap sandbox (kernel/sandbox); `none`: the
+   * kernel runs as the grader's user with the grader's file system (trusted submissions only).
+   */
+  sandbox?: SandboxMode;
+  /** Resource limits inside the sandbox. */
+  limits?: SandboxLimits;
+  /** Wall-clock limit per submission in seconds, restarts included (default 10 × the cell timeout, at least 300). */
+  wallSeconds?: number;
+  /** Characters of output kept per cell in the executed copy (default 200,000). */
+  outputCap?: number;
 }
+
+export type SandboxMode = 'bwrap' | 'none';
 
 interface Reference { file: string; nb: Notebook; student: Notebook; testIds: Set<string> }
 
@@ -172,7 +190,20 @@ export async function gradeSubmission(file: string, refs: Reference[], opts: Gra
     }
   }
 
-  // 3. The notebook to run.
+  // Student cells that reach for the checker (assign or shadow `check`, define exercises) are
+  // flagged for a human; whatever they do, only the sealed checker's attestations earn points.
+  sub.cells.forEach((c, i) => {
+    if (c.cell_type !== 'code' || isChecked(c)) return;
+    const what = checkerTampering(sourceText(c.source));
+    if (what) flags.push(`checker tampering cell ${i} (${what})`);
+  });
+
+  // 3. The notebook to run: the grader's sealing cell first (kernel/attest), then the submission
+  //    with outputs cleared, locked and test cells replaced by the reference's, and the test cells'
+  //    `check.exercise(…)` calls routed through the sealed checker.
+  const key = randomBytes(32);
+  const slot = `__retargetLabGrade_${randomBytes(6).toString('hex')}`;
+  const attested = new Map<number, { gradeId: string; nonce: string; calls: number }>();
   const refById = new Map(ref.nb.cells.filter((c) => gradeId(c)).map((c) => [gradeId(c)!, c] as const));
   const exec: Notebook = structuredClone(sub);
   exec.cells = exec.cells.map((c) => {
@@ -184,76 +215,193 @@ export async function gradeSubmission(file: string, refs: Reference[], opts: Gra
     delete cell.metadata['retarget-lab'];
     return cell;
   });
+  exec.cells.forEach((c, i) => {
+    if (!(isGraded(c) && refById.get(gradeId(c)!) && isChecked(c))) return;
+    const nonce = randomBytes(8).toString('hex');
+    const { source, calls } = attestedSource(sourceText(c.source), gradeId(c)!, nonce, slot);
+    if (calls) { c.source = source; attested.set(i + 1, { gradeId: gradeId(c)!, nonce, calls }); }
+  });
+  exec.cells.unshift({ id: 'retarget-lab-grader-seal', cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source: '' });
+  const SEAL = 0;
 
   // 4. Execute, restarting the kernel after a cell that timed out or killed it.
   const isTest = (i: number) => isGraded(exec.cells[i]);
   const done = new Map<number, CellRecord>();
   const skip = new Set<number>();
   const timeoutSeconds = opts.timeoutSeconds ?? 60;
+  const deadline = t0 + 1000 * (opts.wallSeconds ?? Math.max(300, 10 * timeoutSeconds));
   let restarts = -1;
   let startError: string | undefined;
-  for (let round = 0; round < 20; round += 1) {
-    restarts += 1;
-    const nbRun: Notebook = structuredClone(exec);
-    nbRun.cells.forEach((c, i) => {
-      if (c.cell_type === 'code' && (skip.has(i) || (done.has(i) && isTest(i)))) c.metadata.tags = [...(c.metadata.tags ?? []), 'skip-execution'];
-    });
-    const run = await executeWithRetry(file, nbRun, {
-      kernel: opts.kernel, timeoutSeconds, stopOnError: false, cwd: path.dirname(path.resolve(ref.file)),
-    }).catch((err: Error) => err);
-    if (run instanceof Error) {
-      flags.push('kernel failed to start');
-      startError = run.message;
-      break;
-    }
-    // After a cell times out or kills the kernel, the rest of this round is discarded (tslab
-    // aborts the requests that follow an interrupt) and re-run in a fresh kernel.
-    let stop = -1;
-    for (const [i, c] of run.notebookOut.cells.entries()) {
-      const meta = c.metadata['retarget-lab'];
-      if (!meta) continue;
-      if (!done.has(i)) {
-        const failure = meta.status === 'ok' ? '' : (c.outputs ?? []).map((o) => (o.output_type === 'stream' ? o.text : o.output_type === 'error' ? `${o.ename}: ${o.evalue}` : '')).join('') || String(meta.status);
-        done.set(i, { status: meta.status, errorText: meta.status === 'timeout' ? `timed out after ${timeoutSeconds} s` : meta.status === 'died' ? 'the kernel died' : failure, cell: c });
+  let sandbox: Sandbox | undefined;
+  let scratch: string | undefined;
+  try {
+    if ((opts.sandbox ?? 'bwrap') === 'bwrap') sandbox = createSandbox({ projectRoot, limits: opts.limits });
+    else scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'retarget-lab-grade-'));
+    const keyFile = path.join(sandbox ? sandbox.connDir : scratch!, 'attest-key');
+    exec.cells[SEAL].source = sealSource(keyFile, slot);
+    for (let round = 0; round < 20 && performance.now() < deadline; round += 1) {
+      restarts += 1;
+      fs.writeFileSync(keyFile, key, { mode: 0o600 });
+      sandbox?.own(keyFile);
+      const nbRun: Notebook = structuredClone(exec);
+      nbRun.cells.forEach((c, i) => {
+        if (c.cell_type !== 'code' || !(skip.has(i) || (done.has(i) && isTest(i)))) return;
+        // A cell not re-run still provides its imports (tslab would otherwise lose them).
+        const imports = importsOf(sourceText(c.source));
+        if (imports && !isTest(i)) c.source = imports;
+        else c.metadata.tags = [...(c.metadata.tags ?? []), 'skip-execution'];
+      });
+      const run = await executeWithRetry(file, nbRun, {
+        kernel: opts.kernel, timeoutSeconds, stopOnError: false, sandbox, cwd: scratch, deadline,
+        outputCap: opts.outputCap ?? 200_000,
+        recover: (_i, cell) => importsOf(sourceText(cell.source)),
+      }).catch((err: Error) => err);
+      if (run instanceof Error) {
+        flags.push('kernel failed to start');
+        startError = run.message;
+        break;
       }
-      if (meta.status === 'timeout' || meta.status === 'died') { skip.add(i); stop = i; break; }
+      const sealCell = run.notebookOut.cells[SEAL];
+      if (sealCell.metadata['retarget-lab']?.status !== 'ok') {
+        flags.push('kernel failed to start');
+        startError = `the grader's first cell failed: ${firstLines(outputText(sealCell), 5)}`;
+        break;
+      }
+      // After a cell times out or kills the kernel, the rest of this round is discarded (tslab
+      // aborts the requests that follow an interrupt) and re-run in a fresh kernel.
+      let stop = -1;
+      for (const [i, c] of run.notebookOut.cells.entries()) {
+        const meta = c.metadata['retarget-lab'];
+        if (!meta || i === SEAL) continue;
+        if (!done.has(i)) {
+          const failure = meta.status === 'ok' ? '' : outputText(c) || String(meta.status);
+          done.set(i, { status: meta.status, errorText: meta.status === 'timeout' ? `timed out after ${timeoutSeconds} s` : meta.status === 'died' ? 'the kernel died' : failure, cell: c });
+        }
+        if (meta.status === 'timeout' || meta.status === 'died') { skip.add(i); stop = i; break; }
+      }
+      const remaining = (i: number, c: NbCell) => i > stop && c.cell_type === 'code' && sourceText(c.source).trim() !== ''
+        && !cellTags(c).includes('skip-execution') && !skip.has(i) && !(done.has(i) && isTest(i));
+      const stoppedEarly = stop >= 0 && exec.cells.some((c, i) => remaining(i, c));
+      if (stoppedEarly) for (const [i, c] of exec.cells.entries()) if (remaining(i, c)) done.delete(i);
+      if (!stoppedEarly) break;
+      opts.onProgress?.(`  ${path.basename(file)}: cell ${stop - 1} ${done.get(stop)!.status === 'died' ? 'killed the kernel' : 'timed out'}; restarting a kernel for the remaining cells`);
     }
-    const remaining = (i: number, c: NbCell) => i > stop && c.cell_type === 'code' && sourceText(c.source).trim() !== ''
-      && !cellTags(c).includes('skip-execution') && !skip.has(i) && !(done.has(i) && isTest(i));
-    const stoppedEarly = stop >= 0 && exec.cells.some((c, i) => remaining(i, c));
-    if (stoppedEarly) for (const [i, c] of exec.cells.entries()) if (remaining(i, c)) done.delete(i);
-    if (!stoppedEarly) break;
-    opts.onProgress?.(`  ${path.basename(file)}: cell ${stop} ${done.get(stop)!.status === 'died' ? 'killed the kernel' : 'timed out'}; restarting a kernel for the remaining cells`);
+  } catch (err) {
+    if (!(err instanceof RetargetLabError)) throw err;
+    flags.push('kernel failed to start');
+    startError = err.message;
+  } finally {
+    sandbox?.dispose();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
+  if (!startError && performance.now() >= deadline) flags.push('wall-clock limit');
 
-  // Executed copy: first-run outputs of every cell.
+  // Executed copy: first-run outputs of every cell, without the grader's cell and tokens.
   const executed: Notebook = structuredClone(exec);
-  for (const [i, rec] of done) executed.cells[i] = rec.cell;
+  for (const [i, rec] of done) executed.cells[i] = structuredClone(rec.cell);
+  for (const [i, a] of attested) executed.cells[i] = { ...executed.cells[i], source: sourceLines(sourceText(ref.nb.cells.find((c) => gradeId(c) === a.gradeId)!.source)) };
+  for (const c of executed.cells) {
+    for (const o of c.outputs ?? []) if (o.output_type === 'stream') o.text = o.text.split('\n').filter((l) => !l.includes(ATTEST_PREFIX)).join('\n');
+  }
+  executed.cells.splice(SEAL, 1);
 
   const exercises: ExerciseGrade[] = testCells(ref.nb).map((refCell) => {
     const gid = gradeId(refCell)!;
     const maxPoints = cellPoints(refCell);
     const g: ExerciseGrade = { id: exerciseOf(gid), gradeId: gid, points: 0, maxPoints, status: 'not run' };
     if (missingIds.has(gid)) return { ...g, status: 'missing', error: 'the test cell was deleted' };
-    const idx = executed.cells.findIndex((c) => gradeId(c) === gid);
+    const idx = exec.cells.findIndex((c) => gradeId(c) === gid);
     const rec = done.get(idx);
     if (tamperedIds.has(gid)) return { ...g, status: 'tampered', error: 'the test cell was edited' };
     if (!rec) return g;
-    if (rec.status === 'ok') return { ...g, points: maxPoints, status: 'passed' };
+    const text = outputText(rec.cell);
+    if (text.includes(TAMPER_MARK)) {
+      flags.push(`tampered runtime ${gid}`);
+      return { ...g, status: 'tampered', error: firstLines(text.slice(text.indexOf(TAMPER_MARK))) };
+    }
+    if (rec.status === 'ok') {
+      const a = attested.get(idx);
+      const missing = a ? Array.from({ length: a.calls }, (_, k) => attestToken(key, a.gradeId, a.nonce, k)).filter((t) => !text.includes(`${ATTEST_PREFIX}${t}`)) : [];
+      if (missing.length) {
+        flags.push(`unattested ${gid}`);
+        return { ...g, status: 'tampered', error: `the checker did not attest ${missing.length} of ${a!.calls} checks: the checker was patched, shadowed or bypassed` };
+      }
+      return { ...g, points: maxPoints, status: 'passed' };
+    }
     return { ...g, status: rec.status === 'error' ? 'failed' : rec.status, error: firstLines(rec.errorText) };
   });
   const total = exercises.reduce((s, e) => s + e.points, 0);
   const maxTotal = exercises.reduce((s, e) => s + e.maxPoints, 0);
   for (const e of exercises) if (e.status === 'timeout' || e.status === 'died') flags.push(`${e.status} ${e.gradeId}`);
+  for (const [i, rec] of done) {
+    if (!isTest(i) && (rec.status === 'timeout' || rec.status === 'died')) flags.push(`${rec.status} cell ${i - 1}`);
+    if (rec.cell.metadata['retarget-lab']?.truncated) flags.push(`output truncated cell ${i - 1}`);
+  }
+  const flagged = tamperedIds.size || missingIds.size || flags.some((f) => /^(unattested|tampered runtime|checker tampering) /.test(f));
   const result: SubmissionGrade = {
-    submission: file, source: ref.file, status: tamperedIds.size || missingIds.size ? 'tampered' : 'graded',
+    submission: file, source: ref.file, status: startError ? 'error' : flagged ? 'tampered' : 'graded',
     exercises, total, maxTotal, flags, seconds: (performance.now() - t0) / 1000, restarts: Math.max(0, restarts),
-    ...(startError && done.size === 0 ? { status: 'error' as const, error: startError } : {}),
+    ...(startError ? { error: startError } : {}),
   };
   const output = path.join(opts.outDir, outName);
-  executed.metadata['retarget-lab-grade'] = { source: path.basename(ref.file), total, maxTotal, status: result.status, flags, exercises };
+  executed.metadata['retarget-lab-grade'] = { source: path.basename(ref.file), total, maxTotal, status: result.status, flags, exercises, sandbox: opts.sandbox ?? 'bwrap' };
   writeNotebook(output, executed);
   return { ...result, output };
+}
+
+/** What a student cell does to the checker, if anything: assigning or shadowing `check`, defining exercises, reaching tslab's internals. */
+export function checkerTampering(source: string): string | null {
+  const code = source.replace(/\/\/[^\n]*/g, '');
+  if (/\bcheck\b(?:\s*\)|\s+as\s+any\s*\))?\s*(?:\.\s*\w+|\[[^\]]*\])\s*=(?!=)/.test(code)) return 'assigns to check';
+  if (/\b(?:const|let|var|function|class)\s+check\b|\bcheck\s*=(?!=)/.test(code)) return 'shadows check';
+  if (/\b(?:Object\.(?:defineProperty|defineProperties|assign|setPrototypeOf)|Reflect\.(?:set|defineProperty))\s*\(\s*check\b/.test(code)) return 'redefines check';
+  if (/\bdefineExercise\s*\(/.test(code)) return 'defines an exercise';
+  if (/__tslab__|require\.cache|retargetLabGrade|rlGradeSealed/.test(code)) return 'reaches the kernel internals';
+  return null;
+}
+
+/** The text of a cell's stream and error outputs. */
+function outputText(cell: NbCell): string {
+  return (cell.outputs ?? []).map((o) => (o.output_type === 'stream' ? o.text : o.output_type === 'error' ? `${o.ename}: ${o.evalue}\n` : '')).join('');
+}
+
+/** The import declarations of a cell's source (to re-run after tslab discarded a failed cell). */
+export function importsOf(source: string): string {
+  const found = source.match(/^[ \t]*import\s+(?:[\w*{}\s,$]+?\s+from\s+)?["'][^"'\n]+["'][ \t]*;?/gm) ?? [];
+  return found.map((l) => l.trim()).join('\n');
+}
+
+/**
+ * A reference test cell with its `check.exercise(` calls routed through the sealed checker of
+ * slot `slot` (kernel/attest); `calls` is how many tokens the grader then expects.
+ */
+export function attestedSource(source: string, gid: string, nonce: string, slot: string): { source: string; calls: number } {
+  let calls = 0;
+  const body = source.replace(/\bcheck\s*\.\s*exercise\s*\(/g, () => { calls += 1; return 'rlGradeSealed.exercise('; });
+  if (!calls) return { source, calls };
+  return { source: `const rlGradeSealed = (globalThis as any)[${JSON.stringify(slot)}].cell(${JSON.stringify(gid)}, ${JSON.stringify(nonce)});\n${body}`, calls };
+}
+
+/** The grader's first cell: loads the library (registering every lesson exercise) and seals the checker. */
+function sealSource(keyFile: string, slot: string): string {
+  const attestModule = path.join(projectRoot, 'kernel', 'attest.ts');
+  return [
+    'import "retarget-lab";',
+    `(require(${JSON.stringify(attestModule)}) as { sealChecker(keyFile: string, slot: string): void }).sealChecker(${JSON.stringify(keyFile)}, ${JSON.stringify(slot)});`,
+  ].join('\n');
+}
+
+const realish = (p: string) => { try { return fs.realpathSync(p); } catch { return path.resolve(p); } };
+
+/** The output folder must not be (or hold) the source folder or a submission's folder: copies there would overwrite originals. */
+function checkOutDir(outDir: string, sourceDir: string, files: string[]): void {
+  const out = realish(outDir);
+  const inside = (dir: string) => out === dir || dir.startsWith(`${out}${path.sep}`);
+  if (inside(realish(sourceDir))) fail(MODULE, `the output folder ${outDir} is (or contains) the source folder ${sourceDir}; pass another --out.`);
+  for (const f of files) {
+    const dir = path.dirname(realish(f));
+    if (out === dir) fail(MODULE, `the output folder ${outDir} holds the submission ${f}; its executed copy would overwrite it. Pass another --out.`);
+  }
 }
 
 /** Output file names: the submission's name, prefixed by its folder when two share a name. */
@@ -277,6 +425,14 @@ function outputNames(files: string[]): string[] {
 export async function gradeSubmissions(files: string[], opts: GradeOptions): Promise<SubmissionGrade[]> {
   const jobs = opts.jobs ?? 2;
   if (!Number.isInteger(jobs) || jobs < 1) fail(MODULE, `jobs must be a positive integer, got ${jobs}.`);
+  checkOutDir(opts.outDir, opts.sourceDir, files);
+  if ((opts.sandbox ?? 'bwrap') === 'bwrap') {
+    if (!sandboxAvailable()) fail(MODULE, sandboxUnavailableMessage());
+    // The sandbox mounts the checkout read-only: build the library's declarations now.
+    const prepare = require('../kernel/prepare.cjs') as { linkSelf(): void; ensureTypes(): boolean };
+    prepare.linkSelf();
+    prepare.ensureTypes();
+  }
   fs.mkdirSync(opts.outDir, { recursive: true });
   const refs = loadReferences(opts.sourceDir, opts.onProgress);
   if (refs.length === 0) fail(MODULE, `no reference notebooks in ${opts.sourceDir}; pass --source with the folder of reference notebooks.`);
@@ -340,11 +496,7 @@ export function gradesTable(results: SubmissionGrade[]): string {
       r.status === 'error' ? `error: ${r.error}` : r.flags.join(', '),
     ]);
   }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => (i === rows[0].length - 1 ? 0 : row[i].length))));
-  return rows.map((row, k) => {
-    const line = row.map((c, i) => (i === row.length - 1 ? c : i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-    return k === 0 ? `${line}\n${widths.map((w) => '-'.repeat(Math.max(w, 5))).join('  ')}` : line;
-  }).join('\n');
+  return formatTable(rows, { lastColumn: 'free' });
 }
 
 export { listGradedCells };

@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import * as zmq from 'zeromq';
 import { RetargetLabError } from '../lib/core/errors';
 import type { FoundKernelSpec } from './kernelspec';
+import type { Sandbox } from './sandbox';
 import { deserialize, makeHeader, serialize, type JupyterMessage } from './wire';
 
 /** An nbformat 4 output. */
@@ -35,15 +36,49 @@ export interface ExecuteResult {
   seconds: number;
   startedAt: string;
   endedAt: string;
+  /** Characters of output dropped beyond the per-cell cap (0: nothing dropped). */
+  truncatedChars?: number;
 }
 
 const live = new Set<ChildProcess>();
+/** Files and folders to remove when this process is stopped (connection files, sandboxes). */
+const leftovers = new Set<string>();
 let exitHookInstalled = false;
+
+/** Kills every kernel this process started and removes their connection files (synchronous). */
+export function killAllKernels(): void {
+  for (const child of live) { try { child.kill('SIGKILL'); } catch { /* gone */ } }
+  for (const f of leftovers) { try { fs.rmSync(f, { recursive: true, force: true }); } catch { /* gone */ } }
+}
+
+/** Registers a file or folder removed by killAllKernels (and forgets it when `remove` is called). */
+export function trackLeftover(file: string): () => void {
+  leftovers.add(file);
+  return () => { leftovers.delete(file); };
+}
+
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   // Never leave a kernel process behind, whatever way this process ends.
-  process.on('exit', () => { for (const child of live) { try { child.kill('SIGKILL'); } catch { /* gone */ } } });
+  process.on('exit', killAllKernels);
+}
+
+let signalsInstalled = false;
+/**
+ * For commands that start kernels (`run`, `grade`): on SIGINT or SIGTERM, kill every kernel, remove
+ * the connection files and sandboxes, and exit with 128 + the signal number.
+ */
+export function installSignalCleanup(): void {
+  if (signalsInstalled) return;
+  signalsInstalled = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\nretarget-lab: ${signal}: stopping the kernels\n`);
+      killAllKernels();
+      process.exit(code);
+    });
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -58,7 +93,26 @@ async function freePort(): Promise<number> {
   });
 }
 
-export interface StartOptions { cwd?: string; readyTimeoutMs?: number; env?: NodeJS.ProcessEnv }
+export interface StartOptions {
+  cwd?: string;
+  readyTimeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Run the kernel inside this sandbox (see kernel/sandbox): no network, so the channels are Unix
+   * sockets (Jupyter's `ipc` transport) in the sandbox's socket folder; the environment is the
+   * sandbox's; interrupts are not delivered (a timeout kills the kernel).
+   */
+  sandbox?: Sandbox;
+  /** Characters of output kept per cell (default DEFAULT_OUTPUT_CAP); the rest is dropped and counted. */
+  outputCap?: number;
+}
+
+/** How long to wait for the kernel's `idle` after its execute_reply (nbclient: iopub_timeout, 4 s). */
+export const IOPUB_GRACE_MS = 4000;
+/** Default cap on the output kept per cell, in characters. */
+export const DEFAULT_OUTPUT_CAP = 2_000_000;
+/** The longest timer Node can set (2^31-1 ms, about 24.8 days). */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -66,6 +120,9 @@ interface Pending {
   outputs: NbOutput[];
   reply?: JupyterMessage;
   idle: boolean;
+  /** Characters of output kept so far, and dropped beyond the cap. */
+  kept: number;
+  dropped: number;
   executionCount: number | null;
   clearOnNext: boolean;
   done: () => void;
@@ -75,11 +132,15 @@ export class KernelClient {
   readonly process: ChildProcess;
   /** Seconds from spawn to the first kernel_info_reply with iopub connected. */
   readySeconds = 0;
+  /** Characters of output kept per cell. */
+  outputCap = DEFAULT_OUTPUT_CAP;
   private readonly key: string;
   private readonly session = randomUUID();
   private readonly shell = new zmq.Dealer({ linger: 0 });
   private readonly control = new zmq.Dealer({ linger: 0 });
-  private readonly iopub = new zmq.Subscriber({ linger: 0 });
+  // No receive high-water mark: a cell printing thousands of lines must not make ZeroMQ drop
+  // messages (the default of 1000 dropped output and the final `idle`).
+  private readonly iopub = new zmq.Subscriber({ linger: 0, receiveHighWaterMark: 0 });
   private readonly pending = new Map<string, Pending>();
   private readonly replies = new Map<string, (m: JupyterMessage) => void>();
   private readonly displays = new Map<string, NbOutput[]>();
@@ -89,7 +150,7 @@ export class KernelClient {
   private stderrTail = '';
   private exitWaiters: (() => void)[] = [];
 
-  private constructor(child: ChildProcess, key: string, private readonly connectionFile: string) {
+  private constructor(child: ChildProcess, key: string, private readonly connectionFile: string, readonly sandboxed = false) {
     this.process = child;
     this.key = key;
     child.on('exit', () => {
@@ -119,21 +180,39 @@ export class KernelClient {
     installExitHook();
     const t0 = performance.now();
     const key = randomBytes(32).toString('hex');
-    const ports = { shell_port: await freePort(), iopub_port: await freePort(), stdin_port: await freePort(), control_port: await freePort(), hb_port: await freePort() };
-    const connection = { ...ports, ip: '127.0.0.1', transport: 'tcp', key, signature_scheme: 'hmac-sha256', kernel_name: found.name };
-    const connectionFile = path.join(os.tmpdir(), `retarget-lab-kernel-${randomUUID()}.json`);
+    const sandbox = opts.sandbox;
+    let connection: Record<string, unknown>;
+    let addr: (port: number) => string;
+    let connectionFile: string;
+    const ports = sandbox
+      ? { shell_port: 1, iopub_port: 2, stdin_port: 3, control_port: 4, hb_port: 5 }
+      : { shell_port: await freePort(), iopub_port: await freePort(), stdin_port: await freePort(), control_port: await freePort(), hb_port: await freePort() };
+    if (sandbox) {
+      // tslab binds `${transport}://${ip}:${port}`: with ipc, `ip` is a path prefix of the socket files.
+      const prefix = path.join(sandbox.connDir, `k${randomBytes(4).toString('hex')}`);
+      connection = { ...ports, ip: prefix, transport: 'ipc', key, signature_scheme: 'hmac-sha256', kernel_name: found.name };
+      addr = (port) => `ipc://${prefix}:${port}`;
+      connectionFile = path.join(sandbox.connDir, `kernel-${randomUUID()}.json`);
+    } else {
+      connection = { ...ports, ip: '127.0.0.1', transport: 'tcp', key, signature_scheme: 'hmac-sha256', kernel_name: found.name };
+      addr = (port) => `tcp://127.0.0.1:${port}`;
+      connectionFile = path.join(os.tmpdir(), `retarget-lab-kernel-${randomUUID()}.json`);
+    }
     fs.writeFileSync(connectionFile, JSON.stringify(connection), { mode: 0o600 });
-    const argv = found.spec.argv.map((a) => a.replace('{connection_file}', connectionFile));
+    leftovers.add(connectionFile);
+    sandbox?.own(connectionFile);
+    let argv = found.spec.argv.map((a) => a.replace('{connection_file}', connectionFile));
+    if (sandbox) argv = sandbox.wrap(argv);
     const child = spawn(argv[0], argv.slice(1), {
-      cwd: opts.cwd,
-      env: { ...process.env, ...opts.env, ...(found.spec.env ?? {}) },
+      cwd: sandbox ? sandbox.root : opts.cwd,
+      env: sandbox ? sandbox.env : { ...process.env, ...opts.env, ...(found.spec.env ?? {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     live.add(child);
-    const client = new KernelClient(child, key, connectionFile);
+    const client = new KernelClient(child, key, connectionFile, !!sandbox);
+    client.outputCap = opts.outputCap ?? DEFAULT_OUTPUT_CAP;
     const spawnError = new Promise<never>((_, reject) => child.once('error', (e) => reject(new RetargetLabError('kernel/client', `cannot start the kernel (${argv[0]}): ${e.message}; check the kernelspec in ${found.dir}.`))));
     spawnError.catch(() => { /* observed below */ });
-    const addr = (port: number) => `tcp://127.0.0.1:${port}`;
     client.shell.connect(addr(ports.shell_port));
     client.control.connect(addr(ports.control_port));
     client.iopub.connect(addr(ports.iopub_port));
@@ -167,11 +246,27 @@ export class KernelClient {
     const waiter = this.replies.get(parent);
     if (waiter) { this.replies.delete(parent); waiter(msg); }
     const p = this.pending.get(parent);
-    if (p) { p.reply = msg; if (p.idle) p.done(); }
+    if (p) {
+      p.reply = msg;
+      if (p.idle) p.done();
+      // As nbclient's iopub_timeout: after the reply, wait a bounded time for `idle` (the outputs
+      // still in flight), then finish with what arrived.
+      else setTimeout(() => p.done(), IOPUB_GRACE_MS).unref();
+    }
   }
 
-  private push(p: Pending, out: NbOutput): void {
-    if (p.clearOnNext) { p.outputs.length = 0; p.clearOnNext = false; }
+  private push(p: Pending, output: NbOutput): void {
+    let out = output;
+    if (p.clearOnNext) { p.outputs.length = 0; p.clearOnNext = false; p.kept = 0; }
+    const size = out.output_type === 'stream' ? out.text.length : JSON.stringify(out).length;
+    if (p.kept + size > this.outputCap) {
+      // Keep what fits of a stream (its head), drop the rest and count it.
+      const room = this.outputCap - p.kept;
+      if (out.output_type !== 'stream' || room <= 0) { p.dropped += size; return; }
+      p.dropped += size - room;
+      out = { ...out, text: out.text.slice(0, room) };
+    }
+    p.kept += size;
     const last = p.outputs[p.outputs.length - 1];
     if (out.output_type === 'stream' && last?.output_type === 'stream' && last.name === out.name) {
       last.text += out.text;
@@ -217,7 +312,7 @@ export class KernelClient {
         this.push(p, { output_type: 'error', ename: c.ename ?? '', evalue: c.evalue ?? '', traceback: c.traceback ?? [] });
         break;
       case 'clear_output':
-        if (c.wait) p.clearOnNext = true; else p.outputs.length = 0;
+        if (c.wait) p.clearOnNext = true; else { p.outputs.length = 0; p.kept = 0; }
         break;
       default:
         break;
@@ -267,22 +362,29 @@ export class KernelClient {
     }
     let finish!: () => void;
     const finished = new Promise<void>((r) => { finish = r; });
-    const p: Pending = { outputs: [], idle: false, executionCount: null, clearOnNext: false, done: () => finish() };
+    const p: Pending = { outputs: [], idle: false, kept: 0, dropped: 0, executionCount: null, clearOnNext: false, done: () => finish() };
     const header = makeHeader('execute_request', this.session);
     this.pending.set(header.msg_id, p);
     await this.shell.send(serialize(this.key, {
       header, parent_header: {}, metadata: {},
       content: { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: false },
     }));
-    const timeoutMs = opts.timeoutMs ?? 120_000;
+    // setTimeout treats delays above 2^31-1 ms as 1 ms: clamp (callers validate their input).
+    const timeoutMs = Math.min(opts.timeoutMs ?? 120_000, MAX_TIMEOUT_MS);
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((r) => { timer = setTimeout(() => { timedOut = true; r(); }, timeoutMs); });
+    // A cell whose execute_reply arrived has finished: it is never "timed out" (only its late
+    // outputs are waited for, up to IOPUB_GRACE_MS).
+    const timeout = new Promise<void>((r) => { timer = setTimeout(() => { if (!p.reply) timedOut = true; r(); }, timeoutMs); });
     await Promise.race([finished, timeout]);
+    if (!timedOut && p.reply && !p.idle) await finished;
     if (timedOut && !this.exited) {
-      this.interrupt();
-      const grace = new Promise<void>((r) => setTimeout(r, opts.graceMs ?? 2000));
-      await Promise.race([finished, grace]);
+      // A sandboxed kernel cannot be interrupted (bwrap does not forward SIGINT): kill it.
+      if (!this.sandboxed) {
+        this.interrupt();
+        const grace = new Promise<void>((r) => setTimeout(r, opts.graceMs ?? 2000));
+        await Promise.race([finished, grace]);
+      }
       if (!p.reply) await this.kill();
     }
     clearTimeout(timer);
@@ -290,15 +392,17 @@ export class KernelClient {
     const endedAt = new Date().toISOString();
     const seconds = (performance.now() - t0) / 1000;
     const count = (p.reply?.content as any)?.execution_count ?? p.executionCount ?? null;
+    const truncatedChars = p.dropped;
+    if (truncatedChars) p.outputs.push({ output_type: 'stream', name: 'stderr', text: `\n[retarget-lab: output truncated, ${truncatedChars} characters dropped beyond the cap of ${this.outputCap}]\n` });
     if (timedOut) {
-      return { status: 'timeout', outputs: p.outputs, executionCount: count, errorText: `timed out after ${timeoutMs / 1000} s`, seconds, startedAt, endedAt };
+      return { status: 'timeout', outputs: p.outputs, executionCount: count, errorText: `timed out after ${timeoutMs / 1000} s`, seconds, startedAt, endedAt, truncatedChars };
     }
     if (!p.reply) {
-      return { status: 'died', outputs: p.outputs, executionCount: count, errorText: `the kernel died. Its stderr:\n${this.stderrTail.trim()}`, seconds, startedAt, endedAt };
+      return { status: 'died', outputs: p.outputs, executionCount: count, errorText: `the kernel died. Its stderr:\n${this.stderrTail.trim()}`, seconds, startedAt, endedAt, truncatedChars };
     }
     const reply = p.reply.content as Record<string, any>;
     if (reply.status === 'ok') {
-      return { status: 'ok', outputs: p.outputs, executionCount: count, errorText: '', seconds, startedAt, endedAt };
+      return { status: 'ok', outputs: p.outputs, executionCount: count, errorText: '', seconds, startedAt, endedAt, truncatedChars };
     }
     // tslab reports errors as stderr text with status 'error' and no ename/evalue/traceback.
     const errorOutputs = p.outputs.filter((o) => o.output_type === 'error') as Extract<NbOutput, { output_type: 'error' }>[];
@@ -307,7 +411,7 @@ export class KernelClient {
       .filter((s) => typeof s === 'string' && s.trim()).join('\n').trim() || `status ${reply.status}`;
     // tslab aborts requests that arrive within 200 ms of an error: give it that time.
     await sleep(250);
-    return { status: 'error', outputs: p.outputs, executionCount: count, errorText, seconds, startedAt, endedAt };
+    return { status: 'error', outputs: p.outputs, executionCount: count, errorText, seconds, startedAt, endedAt, truncatedChars };
   }
 
   /** Sends SIGINT to the kernel (interrupt_mode 'signal'). */
@@ -340,5 +444,6 @@ export class KernelClient {
     }
     for (const s of [this.shell, this.control, this.iopub]) { try { s.close(); } catch { /* closed */ } }
     try { fs.unlinkSync(this.connectionFile); } catch { /* removed */ }
+    leftovers.delete(this.connectionFile);
   }
 }

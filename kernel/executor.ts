@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import { KernelClient, type ExecuteResult } from './client';
+import type { Sandbox } from './sandbox';
 import { findKernelSpec, kernelSearchPath, type FoundKernelSpec } from './kernelspec';
 import { cellTags, readNotebook, sourceText, type NbCell, type Notebook } from './notebook';
 
@@ -42,6 +43,17 @@ export interface ExecuteOptions {
   stopOnError?: boolean;
   /** Extra environment for the kernel process. */
   env?: NodeJS.ProcessEnv;
+  /** Run the kernel in this sandbox (kernel/sandbox). */
+  sandbox?: Sandbox;
+  /** Characters of output kept per cell (the rest is dropped; the cell is marked truncated). */
+  outputCap?: number;
+  /**
+   * After a cell fails with an error, code to run (silently) before the next cell: e.g. the
+   * failed cell's imports, which tslab discards with the rest of the failed cell.
+   */
+  recover?: (index: number, cell: NbCell) => string | undefined;
+  /** performance.now() after which no further cell starts (the rest are left unexecuted). */
+  deadline?: number;
 }
 
 /** Formats a failure as "path: cell N (`first line`) failed: error text". */
@@ -59,7 +71,7 @@ export async function executeNotebook(file: string, opts: ExecuteOptions = {}, n
   const nb: Notebook = structuredClone(nbIn ?? readNotebook(file));
   const spec = typeof opts.kernel === 'object' ? opts.kernel : findKernelSpec(opts.kernel ?? 'retarget-lab', opts.searchPath ?? kernelSearchPath());
   const t0 = performance.now();
-  const kernel = await KernelClient.start(spec, { cwd: opts.cwd ?? path.dirname(path.resolve(file)), env: opts.env });
+  const kernel = await KernelClient.start(spec, { cwd: opts.cwd ?? path.dirname(path.resolve(file)), env: opts.env, sandbox: opts.sandbox, outputCap: opts.outputCap });
   const codeCells = nb.cells.map((c, i) => [c, i] as const).filter(([c]) => c.cell_type === 'code');
   let executed = 0;
   let failure: CellFailure | undefined;
@@ -70,10 +82,10 @@ export async function executeNotebook(file: string, opts: ExecuteOptions = {}, n
         opts.onCell?.(index, nb.cells.length, null);
         continue;
       }
+      if (opts.deadline !== undefined && performance.now() >= opts.deadline) break;
       const code = sourceText(cell.source);
-      const result = code.trim()
-        ? await kernel.execute(code, { timeoutMs: (opts.timeoutSeconds ?? 120) * 1000 })
-        : null;
+      const timeoutMs = Math.min((opts.timeoutSeconds ?? 120) * 1000, opts.deadline !== undefined ? Math.max(1, opts.deadline - performance.now()) : Infinity);
+      const result = code.trim() ? await kernel.execute(code, { timeoutMs }) : null;
       executed += 1;
       cell.outputs = result?.outputs ?? [];
       cell.execution_count = result?.executionCount ?? null;
@@ -82,7 +94,10 @@ export async function executeNotebook(file: string, opts: ExecuteOptions = {}, n
           'iopub.execute_input': result.startedAt,
           'shell.execute_reply': result.endedAt,
         };
-        cell.metadata['retarget-lab'] = { seconds: Number(result.seconds.toFixed(3)), status: result.status };
+        cell.metadata['retarget-lab'] = {
+          seconds: Number(result.seconds.toFixed(3)), status: result.status,
+          ...(result.truncatedChars ? { truncated: true, droppedChars: result.truncatedChars } : {}),
+        };
         const expected = tags.includes('raises-exception') && result.status === 'error';
         if (result.status !== 'ok' && !expected && !failure) {
           failure = { notebook: file, cellIndex: index, firstLine: firstLine(cell), status: result.status, errorText: result.errorText };
@@ -91,6 +106,8 @@ export async function executeNotebook(file: string, opts: ExecuteOptions = {}, n
           opts.onCell?.(index, nb.cells.length, result);
           break;
         }
+        const recovery = result.status === 'error' ? opts.recover?.(index, cell) : undefined;
+        if (recovery?.trim()) await kernel.execute(recovery, { timeoutMs });
       }
       opts.onCell?.(index, nb.cells.length, result);
     }

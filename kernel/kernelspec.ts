@@ -123,6 +123,20 @@ export function findKernelSpec(name: string, searchPath = kernelSearchPath()): F
 }
 
 /**
+ * Why an installed kernelspec cannot start, or null if it looks fine: its launcher or interpreter is
+ * missing (the checkout moved or was deleted, Node was upgraded). Only our own kernelspecs (with
+ * `metadata["retarget-lab"]`) are judged.
+ */
+export function staleReason(found: FoundKernelSpec): string | null {
+  const ours = (found.spec.metadata as Record<string, any> | undefined)?.['retarget-lab'];
+  if (!ours || !Array.isArray(found.spec.argv)) return null;
+  const [node, launcher] = found.spec.argv;
+  if (!node || !fs.existsSync(node)) return `its Node.js (${node}) is gone`;
+  if (!launcher || !fs.existsSync(launcher)) return `its launcher (${launcher}) is gone: the checkout moved`;
+  return null;
+}
+
+/**
  * The kernelspec this checkout runs notebooks with: an installed one by `name`, or (default) this
  * checkout's own, written (idempotently) to build/jupyter so no install step is needed.
  */

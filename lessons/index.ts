@@ -13,6 +13,8 @@ export * from './09-generalization-vs-specialization/tasks/index';
 export * from './10-editing-facts-vs-search/editing/index';
 export * from './11-value-painting/world/index';
 export * from './12-interpretability-scenarios/scenarios/index';
+export * from './13-the-cruxes/experiment';
+export * from './13-the-cruxes/shared-concept';
 
 import './00-welcome/exercises';
 import './01-search-as-retargetable-process/claims';
@@ -39,3 +41,7 @@ import './11-value-painting/claims';
 import './11-value-painting/exercises';
 import './12-interpretability-scenarios/claims';
 import './12-interpretability-scenarios/exercises';
+import './13-the-cruxes/claims';
+
+// The coverage ledger: every point of the post and its comments, and where the lab treats it.
+import './coverage';

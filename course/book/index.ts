@@ -22,6 +22,7 @@ import { checkoutKernelSpec, type FoundKernelSpec } from '../../kernel/kernelspe
 import { renderChart } from '../../kernel/render/index';
 import { readNotebook, sourceText, writeNotebook, type Notebook } from '../../kernel/notebook';
 import { claimsBody, claimsFromNotebooks, collectClaims } from './claims';
+import { coverageBody } from '../coverage';
 import { escapeHtml, headings } from './markdown';
 import { page, renderCells, renderOutput } from './render';
 
@@ -160,6 +161,7 @@ export async function buildBook(opts: BookOptions = {}): Promise<BookResult> {
       prev ? `<a href="${prev.page}" rel="prev">← ${escapeHtml(prev.title)}</a>` : '',
       next ? `<a href="${next.page}" rel="next">${escapeHtml(next.title)} →</a>` : '',
       '<a href="claims.html">Claims</a>',
+      '<a href="coverage.html">Coverage</a>',
     ].filter(Boolean).join(' · ');
     const note = l.outputs === 'none' ? '<p class="warn">This notebook has not been executed; outputs are missing.</p>'
       : l.outputs === 'stale' ? '<p class="warn">The outputs below come from an older version of this notebook.</p>' : '';
@@ -181,6 +183,12 @@ export async function buildBook(opts: BookOptions = {}): Promise<BookResult> {
   const claimsHtml = claimsBody(entries);
   fs.writeFileSync(path.join(outDir, 'claims.html'), page('Claims', claimsHtml, { charts: true }));
 
+  // Coverage page: every point of the post and its comments, linked to its notebook section.
+  const pageOf = (nb: string) => loaded.find((l) => l.name === `${nb}.ipynb`)?.page ?? `${nb}.html`;
+  fs.writeFileSync(path.join(outDir, 'coverage.html'), page('Coverage', coverageBody(undefined, pageOf), {
+    charts: false, nav: '<a href="index.html">Contents</a> · <a href="claims.html">Claims</a> · <a href="coverage.html">Coverage</a>',
+  }));
+
   // Contents.
   const items = loaded.map((l) => {
     const subs = l.nb.cells.filter((c) => c.cell_type === 'markdown')
@@ -199,12 +207,14 @@ table and verdict below was computed by running the notebooks.</p>
 <h2>Contents</h2>
 ${loaded.length ? `<ol class="toc">\n${items}\n</ol>` : '<p>No notebooks yet.</p>'}
 <h2>Claims</h2>
-<p><a href="claims.html">All claims and their verdicts</a> (${verdicts}).</p>`;
-  fs.writeFileSync(path.join(outDir, 'index.html'), page('Contents', index, { charts: false, nav: '<a href="index.html">Contents</a> · <a href="claims.html">Claims</a>' }));
+<p><a href="claims.html">All claims and their verdicts</a> (${verdicts}).</p>
+<h2>Coverage</h2>
+<p><a href="coverage.html">Every point of the post and its comments</a>, and the claim or notebook section that treats it.</p>`;
+  fs.writeFileSync(path.join(outDir, 'index.html'), page('Contents', index, { charts: false, nav: '<a href="index.html">Contents</a> · <a href="claims.html">Claims</a> · <a href="coverage.html">Coverage</a>' }));
 
   return {
     outDir,
-    pages: [{ file: 'index.html', title: 'Contents', charts: 0 }, ...pages, { file: 'claims.html', title: 'Claims', charts: countCharts(claimsHtml) }],
+    pages: [{ file: 'index.html', title: 'Contents', charts: 0 }, ...pages, { file: 'claims.html', title: 'Claims', charts: countCharts(claimsHtml) }, { file: 'coverage.html', title: 'Coverage', charts: 0 }],
     claims: entries.length,
     seconds: (performance.now() - t0) / 1000,
   };

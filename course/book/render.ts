@@ -5,6 +5,7 @@
  */
 import { sourceText, type NbCell, type NbOutputLike, type Notebook } from './types';
 import { escapeHtml, renderMarkdown } from './markdown';
+import { sanitizeOutputHtml } from './sanitize';
 
 const VEGA_LITE = /^application\/vnd\.vegalite\.v\d\+json$/;
 
@@ -39,8 +40,8 @@ export function renderOutput(out: NbOutputLike): string {
       const plain = data['text/plain'] !== undefined ? joinText(data['text/plain']) : '';
       const vl = Object.keys(data).find((k) => VEGA_LITE.test(k));
       if (vl) return chart(data[vl], data['image/png'] as string | undefined, plain || 'chart');
-      if (data['text/html'] !== undefined) return `<div class="output html">${joinText(data['text/html'])}</div>`;
-      if (data['text/markdown'] !== undefined) return `<div class="output markdown">${renderMarkdown(joinText(data['text/markdown']))}</div>`;
+      if (data['text/html'] !== undefined) return `<div class="output html">${sanitizeOutputHtml(joinText(data['text/html']))}</div>`;
+      if (data['text/markdown'] !== undefined) return `<div class="output markdown">${sanitizeOutputHtml(renderMarkdown(joinText(data['text/markdown'])))}</div>`;
       if (data['image/png'] !== undefined) return `<img class="output" alt="${escapeHtml(plain)}" src="data:image/png;base64,${joinText(data['image/png']).replace(/\s/g, '')}">`;
       if (data['image/svg+xml'] !== undefined) return `<img class="output" alt="${escapeHtml(plain)}" src="data:image/svg+xml;base64,${Buffer.from(joinText(data['image/svg+xml'])).toString('base64')}">`;
       return plain ? `<pre class="output plain">${escapeHtml(strip(plain))}</pre>` : '';

@@ -24,7 +24,7 @@ describe('claim 01-retargetable-search', () => {
   });
 });
 
-describe('experiments/01-retarget controllers', () => {
+describe('lessons/01/experiment: controllers', () => {
   const { map } = parseAsciiGrid(`
 #######
 #.....#
@@ -52,6 +52,6 @@ describe('experiments/01-retarget controllers', () => {
     expect(greedyFails).toBeGreaterThan(2);
   });
   it('rejects walls as goals', () => {
-    expect(() => fitNextStepTable(map, { x: 0, y: 0 })).toThrow(/experiments\/01-retarget: goal must be an open cell/);
+    expect(() => fitNextStepTable(map, { x: 0, y: 0 })).toThrow(/lessons\/01\/experiment: goal must be an open cell/);
   });
 });

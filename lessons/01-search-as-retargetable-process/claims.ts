@@ -1,4 +1,5 @@
 import { defineClaim } from '../../lib/claims/ledger';
+import { pct } from '../../lib/core/format';
 import { barChart } from '../../lib/viz/bar-chart';
 import { retargetExperiment, summariseRetarget, CONTROLLERS } from './experiment';
 
@@ -28,8 +29,8 @@ defineClaim({
   },
   run: (p) => {
     const rows = retargetExperiment({
-      size: p.size as number, mazes: p.mazes as number, goals: p.goals as number, budget: p.budget as number,
-      seed: p.seed as number, algorithm: p.algorithm as 'astar' | 'bfs', loops: p.loops as number,
+      size: p.size, mazes: p.mazes, goals: p.goals, budget: p.budget,
+      seed: p.seed, algorithm: p.algorithm, loops: p.loops,
     });
     const summary = summariseRetarget(rows);
     const rate = (c: string) => summary.find((s) => s.controller === c)!.successRate;
@@ -38,7 +39,6 @@ defineClaim({
     const greedy = rate(CONTROLLERS[2]);
     const bestCached = Math.max(table, greedy);
     const supported = search >= 0.95 && search - bestCached >= 0.3;
-    const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
     const searchCost = summary[0].meanCost, refitCost = summary[3].meanCost;
     return {
       verdict: supported ? 'supported' : 'not supported',

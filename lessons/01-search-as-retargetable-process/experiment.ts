@@ -12,8 +12,9 @@ import { generateMaze } from '../../lib/envs/maze';
 import { astar } from '../../lib/search/astar';
 import { breadthFirst } from '../../lib/search/breadth-first';
 import { gridManhattan } from '../../lib/heuristics/grid';
+import { retargetMessages } from './messages';
 
-const MODULE = 'experiments/01-retarget';
+const MODULE = 'lessons/01/experiment';
 
 /** What a controller did for one (start, goal) query. */
 export interface Rollout {
@@ -29,7 +30,7 @@ const STEPS: readonly (readonly [number, number])[] = [[0, -1], [1, 0], [0, 1], 
 function checkCell(map: GridMap, c: Cell, name: string): void {
   if (!c || !Number.isInteger(c.x) || !Number.isInteger(c.y) || c.x < 0 || c.y < 0 || c.x >= map.width || c.y >= map.height
     || !map.passable[c.y * map.width + c.x]) {
-    fail(MODULE, `${name} must be an open cell {x, y} of the ${map.width}x${map.height} map, got ${JSON.stringify(c)}.`);
+    fail(MODULE, retargetMessages.cellNotOpen(name, c, map.width, map.height));
   }
 }
 
@@ -197,10 +198,10 @@ export const CONTROLLERS = ['search (retargeted)', 'next-step table (fitted to o
  */
 export function retargetExperiment(opts: RetargetExperimentOptions): RetargetRow[] {
   const { size, mazes, goals, budget, seed } = opts;
-  if (!Number.isInteger(size) || size < 5) fail(MODULE, `size must be an integer >= 5, got ${size}.`);
-  if (!Number.isInteger(mazes) || mazes < 1) fail(MODULE, `mazes must be a positive integer, got ${mazes}.`);
-  if (!Number.isInteger(goals) || goals < 1) fail(MODULE, `goals must be a positive integer, got ${goals}.`);
-  if (!(budget >= 1)) fail(MODULE, `budget must be at least 1 expansion, got ${budget}.`);
+  if (!Number.isInteger(size) || size < 5) fail(MODULE, retargetMessages.sizeBad(size));
+  if (!Number.isInteger(mazes) || mazes < 1) fail(MODULE, retargetMessages.positiveInt('mazes', mazes));
+  if (!Number.isInteger(goals) || goals < 1) fail(MODULE, retargetMessages.positiveInt('goals', goals));
+  if (!(budget >= 1)) fail(MODULE, retargetMessages.budgetBad(budget));
   const rows: RetargetRow[] = [];
   for (let m = 1; m <= mazes; m++) {
     const map = generateMaze(size, size, seed + m, { loops: opts.loops ?? 0 });

@@ -33,7 +33,7 @@ describe('claim 02-relaxation-admissible', () => {
   });
 });
 
-describe('experiments/02-relaxation', () => {
+describe('lessons/02/experiment', () => {
   it('round-trips maps through the MovingAI format and is deterministic per seed', () => {
     const a = relaxationTestMap('rooms', 24, 5), b = relaxationTestMap('rooms', 24, 5);
     expect(a.text.startsWith('type octile\nheight 24\nwidth 24\nmap\n')).toBe(true);
@@ -48,7 +48,7 @@ describe('experiments/02-relaxation', () => {
     expect(r1.queries[0].optimal).toBeCloseTo(r1.rows[0].optimal);
   });
   it('rejects bad arguments with module-named errors', () => {
-    expect(() => relaxationTestMap('spiral' as never, 24, 1)).toThrow(/experiments\/02-relaxation: unknown map kind "spiral"/);
+    expect(() => relaxationTestMap('spiral' as never, 24, 1)).toThrow(/lessons\/02\/experiment: unknown map kind "spiral"/);
     const { map } = relaxationTestMap('rooms', 24, 1);
     expect(() => goalShiftExperiment({ map, tableGoal: { x: 0, y: 0 } })).toThrow(/not a passable cell/);
     expect(() => checkRelaxations({ weight: -1 })).toThrow(/weight must be a positive number/);

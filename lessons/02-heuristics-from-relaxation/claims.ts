@@ -2,7 +2,6 @@ import { defineClaim } from '../../lib/claims/ledger';
 import { lineChart } from '../../lib/viz/line-chart';
 import { scatter } from '../../lib/viz/scatter';
 import { checkRelaxations, goalShiftExperiment, relaxationTestMap } from './experiment';
-import type { RelaxationMapKind } from './experiment';
 
 const THREAD = '"A* heuristics are specific to the setting and goal" vs "relaxation generates heuristics"';
 
@@ -33,11 +32,11 @@ defineClaim({
     maxTableSpeedup: { default: 1.2, description: 'the goal table counts as having lost its advantage below this speedup', min: 0 },
   },
   run: (p) => {
-    const kind = p.map as RelaxationMapKind;
-    const { map } = relaxationTestMap(kind, p.size as number, p.seed as number);
-    const maxShift = (p.maxShift as number) > 0 ? (p.maxShift as number) : undefined;
-    const { bands } = goalShiftExperiment({ map, seed: p.seed as number, bands: p.bands as number, perBand: p.perBand as number, maxShift });
-    const minSpeedup = p.minSpeedup as number, maxTable = p.maxTableSpeedup as number;
+    const kind = p.map;
+    const { map } = relaxationTestMap(kind, p.size, p.seed);
+    const maxShift = p.maxShift > 0 ? p.maxShift : undefined;
+    const { bands } = goalShiftExperiment({ map, seed: p.seed, bands: p.bands, perBand: p.perBand, maxShift });
+    const minSpeedup = p.minSpeedup, maxTable = p.maxTableSpeedup;
     const worstRelaxed = Math.min(...bands.map((b) => b.relaxedSpeedup));
     const far = bands[bands.length - 1];
     const near = bands[0];
@@ -89,7 +88,7 @@ defineClaim({
     seed: { default: 1, description: 'seed of the map and the samples', integer: true },
   },
   run: (p) => {
-    const { rows, points } = checkRelaxations({ weight: p.weight as number, samples: p.samples as number, size: p.size as number, seed: p.seed as number });
+    const { rows, points } = checkRelaxations({ weight: p.weight, samples: p.samples, size: p.size, seed: p.seed });
     const bad = rows.filter((r) => !r.admissible);
     const pairs = rows.reduce((a, r) => a + r.samples, 0);
     return {

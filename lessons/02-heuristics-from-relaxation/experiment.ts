@@ -23,8 +23,9 @@ import { goalDistanceTable } from '../../lib/heuristics/goal-table';
 import type { GoalDistanceTable } from '../../lib/heuristics/goal-table';
 import type { SamplePair } from '../../lib/heuristics/check';
 import { checkHeuristic, samplePairs } from '../../lib/heuristics/check';
+import { relaxationMessages } from './messages';
 
-const MODULE = 'experiments/02-relaxation';
+const MODULE = 'lessons/02/experiment';
 
 /** The kinds of test map {@link relaxationTestMap} generates. */
 export type RelaxationMapKind = 'rooms' | 'obstacles' | 'maze';
@@ -38,12 +39,12 @@ export type RelaxationMapKind = 'rooms' | 'obstacles' | 'maze';
  * text.split('\n')[0]; // 'type octile'
  */
 export function relaxationTestMap(kind: RelaxationMapKind, size: number, seed: number): { map: GridMap; text: string } {
-  if (!Number.isInteger(size) || size < 9) fail(MODULE, `size must be an integer of at least 9, got ${String(size)}.`);
+  if (!Number.isInteger(size) || size < 9) fail(MODULE, relaxationMessages.sizeBad(size));
   let map: GridMap;
   if (kind === 'rooms') map = generateRooms(size, size, seed, { roomSize: 7, extraDoors: 0.35 });
   else if (kind === 'obstacles') map = generateObstacles(size, size, seed, { density: 0.3, connected: true, movement: 'octile' });
   else if (kind === 'maze') map = generateMaze(size % 2 ? size : size + 1, size % 2 ? size : size + 1, seed, { loops: 0.05 });
-  else return fail(MODULE, `unknown map kind "${String(kind)}"; use 'rooms', 'obstacles' or 'maze'.`);
+  else return fail(MODULE, relaxationMessages.mapKindBad(kind));
   const text = serializeMap(map);
   return { map: parseMap(text, `${kind}-${map.width}-seed${seed}.map`), text };
 }
@@ -112,11 +113,11 @@ export function goalShiftExperiment(options: GoalShiftOptions): { rows: GoalShif
   const movement = options.movement ?? 'octile';
   const bands = options.bands ?? 6;
   const perBand = options.perBand ?? 6;
-  if (!Number.isInteger(bands) || bands < 2) fail(MODULE, `bands must be an integer of at least 2, got ${String(bands)}.`);
-  if (!Number.isInteger(perBand) || perBand < 1) fail(MODULE, `perBand must be a positive integer, got ${String(perBand)}.`);
+  if (!Number.isInteger(bands) || bands < 2) fail(MODULE, relaxationMessages.bandsBad(bands));
+  if (!Number.isInteger(perBand) || perBand < 1) fail(MODULE, relaxationMessages.positiveInt('perBand', perBand));
   const problem = gridProblem(map, movement);
   const tableGoal = options.tableGoal ?? mapCentreCell(map);
-  if (!isPassable(map, tableGoal)) fail(MODULE, `tableGoal (${tableGoal.x}, ${tableGoal.y}) is not a passable cell of map "${map.name}".`);
+  if (!isPassable(map, tableGoal)) fail(MODULE, relaxationMessages.cellNotPassable('tableGoal', tableGoal, map.name));
   const rng = createRng(options.seed ?? 1);
   const table = goalDistanceTable(problem, tableGoal);
   const relaxed = relax(problem, ['walls']).heuristic;
@@ -172,7 +173,7 @@ export function mapCentreCell(map: GridMap): Cell {
     const d = (c.x - cx) ** 2 + (c.y - cy) ** 2;
     if (d < bestD) { bestD = d; best = c; }
   }
-  if (!best) return fail(MODULE, `map "${map.name}" has no passable cell.`);
+  if (!best) return fail(MODULE, relaxationMessages.mapEmpty(map.name));
   return best;
 }
 
@@ -189,7 +190,7 @@ export function heuristicField(
   const cells = passableCells(map);
   const out: { x: number; y: number; goal: string; heuristic: string; h: number }[] = [];
   for (const g of goals) {
-    if (!isPassable(map, g)) fail(MODULE, `goal (${g.x}, ${g.y}) is not a passable cell of map "${map.name}".`);
+    if (!isPassable(map, g)) fail(MODULE, relaxationMessages.cellNotPassable('goal', g, map.name));
     const label = `(${g.x},${g.y})`;
     for (const [name, h] of Object.entries(heuristics)) {
       for (const c of cells) {
@@ -249,8 +250,8 @@ export function checkRelaxations(options: CheckRelaxationsOptions = {}): { rows:
   const samples = options.samples ?? 60;
   const size = options.size ?? 32;
   const seed = options.seed ?? 1;
-  if (!(typeof weight === 'number' && weight > 0 && Number.isFinite(weight))) fail(MODULE, `weight must be a positive number, got ${String(weight)}.`);
-  if (!Number.isInteger(samples) || samples < 1) fail(MODULE, `samples must be a positive integer, got ${String(samples)}.`);
+  if (!(typeof weight === 'number' && weight > 0 && Number.isFinite(weight))) fail(MODULE, relaxationMessages.weightBad(weight));
+  if (!Number.isInteger(samples) || samples < 1) fail(MODULE, relaxationMessages.positiveInt('samples', samples));
   const rows: RelaxationCheckRow[] = [];
   const points: RelaxationPoint[] = [];
   const { map } = relaxationTestMap('rooms', size, seed);
@@ -278,7 +279,7 @@ export function checkRelaxations(options: CheckRelaxationsOptions = {}): { rows:
   // True puzzle distances from the specialised optimal solver (a full 8-puzzle table per goal is slow).
   const puzzleDistance = (s: PuzzleState, g: PuzzleState): number => {
     const r = puzzleIdaStar(s, g, { heuristic: 'manhattan' });
-    return r.status === 'found' ? r.length : Infinity;
+    return r.status === 'found' ? r.cost : Infinity;
   };
   for (const dropped of [['blank-only'], ['adjacent-only'], ['blank-only', 'adjacent-only']]) {
     rows.push(checkOne(puzzle, dropped, puzzlePairs, weight, puzzleDistance, points));

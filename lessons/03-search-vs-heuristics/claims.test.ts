@@ -20,6 +20,21 @@ describe('claim 03-search-inefficient', () => {
   });
 });
 
+describe('claim 03-plan-generation', () => {
+  it('is supported at the defaults: with 10 plans from a proposer tuned to the old goal, retargeting the choice alone rarely reaches the new goal', async () => {
+    const o = await runClaim('03-plan-generation');
+    expect(o.verdict).toBe('supported');
+    expect(o.numbers.before).toBeGreaterThanOrEqual(0.9);
+    expect(o.numbers.both).toBeGreaterThanOrEqual(0.9);
+    expect(o.numbers.chooserOnly as number).toBeLessThan(0.25);
+  });
+  it('flips to not supported with a goal-agnostic proposer and many plans: then the choice does the work', async () => {
+    const o = await runClaim('03-plan-generation', { skill: 0, plans: 1000, trials: 20 });
+    expect(o.verdict).toBe('not supported');
+    expect(o.numbers.chooserOnly as number).toBeGreaterThanOrEqual(0.8 * (o.numbers.both as number));
+  });
+});
+
 describe('claim 03-exp-to-pseudolinear', () => {
   it('depends at the defaults: the pattern database cuts the exponential rate but stays exponential', async () => {
     const o = await runClaim('03-exp-to-pseudolinear');
@@ -32,7 +47,7 @@ describe('claim 03-exp-to-pseudolinear', () => {
   });
 });
 
-describe('experiments/03 helpers', () => {
+describe('lessons/03/experiment: helpers', () => {
   it('bogosort and quicksort sort, and bogosort needs far more comparisons', () => {
     const b = bogosort(6, 1), q = quicksort(6, 1);
     expect(b.sorted && q.sorted).toBe(true);

@@ -1,4 +1,5 @@
 import { defineClaim } from '../../lib/claims/ledger';
+import { pct } from '../../lib/core/format';
 import { lineChart } from '../../lib/viz/line-chart';
 import { astar } from '../../lib/search/astar';
 import { puzzleIdaStar } from '../../lib/search/puzzle-idastar';
@@ -7,8 +8,8 @@ import { puzzleManhattan } from '../../lib/heuristics/puzzle';
 import { pdbHeuristic } from '../../lib/heuristics/pdb';
 import type { Heuristic } from '../../lib/search/problem';
 import {
-  BLIND, GUIDED, POLICY, CONTENDERS, costToSolve, growthRate, measureCosts, median, puzzleInstances, sharedPdb,
-  successAt, successCurve,
+  BLIND, GUIDED, POLICY, CONTENDERS, costToSolve, growthRate, measureCosts, median, planGenerationExperiment,
+  puzzleInstances, sharedPdb, successAt, successCurve,
 } from './experiment';
 
 const COMPUTE_THREAD = 'search is computationally inefficient relative to heuristics ("10^100 plans vs 10^15 FLOPs")';
@@ -23,10 +24,10 @@ defineClaim({
   source: {
     who: 'comment',
     thread: COMPUTE_THREAD,
-    paraphrase: 'A commenter argues that a model with a fixed compute budget cannot afford to search over plans, so heuristics will do the work and search will play at most a small part.',
+    paraphrase: 'A commenter argues that search is computationally inefficient relative to heuristics: with a fixed compute budget a model weighs a few plans at most, so most of the action is in which plans get generated (that second half is claim 03-plan-generation).',
     quote: 'the model can\'t just consider 10^100 plans and choose the best one when it only has 10^15 flops to work with',
   },
-  claim: 'Under the same budget of node expansions, search loses to a heuristic: plan enumeration, generate-and-test and blind search are beaten by heuristic methods, and search cannot compete with a heuristic policy.',
+  claim: 'Under the same budget of node expansions, search is inefficient relative to heuristics: read strongly, a heuristic policy without search solves more than heuristic-guided search; read weakly, search without heuristics (plan enumeration, generate-and-test, blind search) is far behind search with them.',
   criterion: 'On seeded sliding-puzzle instances, each method gets `budget` expansions. Supported if the greedy heuristic policy (no search) solves more instances than the best heuristic-guided search (A* or IDA*); depends if guided search solves at least as many AND the best blind method (enumeration, generate-and-test, BFS) needs at least 10× the expansions of the best guided search on the median instance (search without heuristics loses, search with them wins); not supported otherwise (even blind search is within 10×, or nothing solves anything).',
   params: {
     size: { default: 3, description: 'puzzle size: 3 (8-puzzle) or 4 (15-puzzle)', choices: [3, 4] },
@@ -36,8 +37,8 @@ defineClaim({
     seed: { default: 1, description: 'seed of the instances', integer: true },
   },
   run: (p) => {
-    const budget = p.budget as number;
-    const instances = puzzleInstances(p.size as number, p.walk as number, p.instances as number, p.seed as number);
+    const budget = p.budget;
+    const instances = puzzleInstances(p.size, p.walk, p.instances, p.seed);
     const rows = measureCosts(instances, budget);
     const rate = (c: (typeof CONTENDERS)[number]) => successAt(rows, c, budget);
     const blind = Math.max(...BLIND.map(rate));
@@ -51,7 +52,6 @@ defineClaim({
       return Number.isFinite(g) ? b / g : NaN;
     }).filter((x) => !Number.isNaN(x));
     const gap = ratios.length ? median(ratios) : NaN;
-    const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
     const depths = instances.map((i) => i.depth);
     const depthText = `depth ${Math.min(...depths)}–${Math.max(...depths)}`;
     const guidedMedian = median(rows.filter((r) => GUIDED.includes(r.contender) && Number.isFinite(r.cost)).map((r) => r.cost));
@@ -103,7 +103,7 @@ function heuristicFor(name: string, goal: PuzzleState): Heuristic<PuzzleState, P
   const pdb = sharedPdb(goal);
   return (s, g) => {
     const r = puzzleIdaStar(s, g, { heuristic: 'pdb', pdb });
-    return r.status === 'found' ? r.length : 0;
+    return r.status === 'found' ? r.cost : 0;
   };
 }
 
@@ -129,13 +129,13 @@ defineClaim({
     seed: { default: 2, description: 'seed of the instances', integer: true },
   },
   run: (p) => {
-    const name = p.heuristic as string;
+    const name = p.heuristic;
     const points: { depth: number; nodes: number; search: string }[] = [];
     let blindCapped = false;   // once blind search hits the cap, deeper walks would only hit it again
-    for (let walk = 4; walk <= (p.maxWalk as number); walk += 4) {
+    for (let walk = 4; walk <= p.maxWalk; walk += 4) {
       const capped = blindCapped;
-      for (const inst of puzzleInstances(3, walk, p.instances as number, (p.seed as number) * 1000 + walk)) {
-        const blind = capped ? Infinity : costToSolve('BFS (blind)', inst, p.cap as number);
+      for (const inst of puzzleInstances(3, walk, p.instances, p.seed * 1000 + walk)) {
+        const blind = capped ? Infinity : costToSolve('BFS (blind)', inst, p.cap);
         if (Number.isFinite(blind)) points.push({ depth: inst.depth, nodes: blind, search: 'breadth-first (blind)' });
         else blindCapped = true;
         const r = astar(slidingPuzzleProblem(3), inst.start, inst.goal, { heuristic: heuristicFor(name, inst.goal) });
@@ -175,6 +175,67 @@ defineClaim({
         title: `Nodes expanded vs solution depth (8-puzzle, ${name} heuristic)`,
         xTitle: 'optimal solution depth (moves)', yTitle: 'nodes expanded (log)',
         description: 'Mean nodes expanded per solution depth: a straight line on this log scale is exponential growth; a flattening curve is near-linear.',
+      }),
+    };
+  },
+});
+
+/**
+ * Notebook 03, claim 3: the commenter's point about plan generation. A model that "considers, say,
+ * 10 plans and chooses the best one" is retargeted by changing how it chooses; does that help when
+ * the plans still come from a proposer tuned to the old goal?
+ */
+defineClaim({
+  id: '03-plan-generation',
+  title: 'With a few plans, the action is in which plans were generated',
+  notebook: '03-search-vs-heuristics',
+  source: {
+    who: 'comment',
+    thread: COMPUTE_THREAD,
+    paraphrase: 'A commenter argues that a budgeted model considers a few plans (10, or 10^6) and picks the best, so most of the action is in which plans were generated, and retargeting the search does not necessarily change that.',
+    quote: 'most of the action is in which plans were generated in the first place',
+  },
+  claim: 'An optimizer that considers `plans` proposed plans and keeps one reaching its goal, retargeted by changing only the goal it chooses by, mostly fails to reach the new goal while its proposer is still tuned to the old one; retargeting the proposer too restores it.',
+  criterion: 'Over seeded trials on a rooms map, let before = success on the old goal, chooserOnly = success on a new goal with only the chooser retargeted, both = success with proposer and chooser retargeted. Supported if both >= 0.5 and chooserOnly <= 0.5 × both (the proposer decides); not supported if both > 0 and chooserOnly >= 0.8 × both (changing the choice is enough); depends otherwise.',
+  params: {
+    plans: { default: 10, description: 'plans considered per decision', min: 1, max: 5000, integer: true },
+    skill: { default: 0.5, description: 'how strongly the proposer heads for the goal it was tuned to (0 = goal-agnostic random walks)', min: 0, max: 1 },
+    size: { default: 21, description: 'side of the rooms map', min: 11, max: 61, integer: true },
+    trials: { default: 40, description: 'trials (start, old goal, new goal)', min: 5, max: 400, integer: true },
+    seed: { default: 1, description: 'seed of the map and trials', integer: true },
+  },
+  run: (p) => {
+    const base = { size: p.size as number, trials: p.trials as number, skill: p.skill as number, seed: p.seed as number };
+    const r = planGenerationExperiment({ ...base, plans: p.plans as number });
+    const pct = (x: number) => `${Math.round(100 * x)}%`;
+    let verdict: 'supported' | 'not supported' | 'depends';
+    let summary: string;
+    if (r.both >= 0.5 && r.chooserOnly <= 0.5 * r.both) {
+      verdict = 'supported';
+      summary = `Choosing among ${p.plans} proposed plans: ${pct(r.before)} reach the old goal; retargeting only the choice reaches the new goal in ${pct(r.chooserOnly)} of trials, retargeting the proposer too in ${pct(r.both)}. The plans that get generated decide.`;
+    } else if (r.both > 0 && r.chooserOnly >= 0.8 * r.both) {
+      verdict = 'not supported';
+      summary = `With ${p.plans} plans from a proposer of skill ${p.skill}, retargeting only the choice reaches the new goal in ${pct(r.chooserOnly)} of trials, against ${pct(r.both)} with the proposer retargeted too: the choice among plans does the work.`;
+    } else {
+      verdict = 'depends';
+      summary = `Retargeting only the choice reaches the new goal in ${pct(r.chooserOnly)} of trials, retargeting the proposer too in ${pct(r.both)} (old goal: ${pct(r.before)}): neither the proposer nor the choice clearly decides at this setting.`;
+    }
+    const rows: { plans: number; success: number; condition: string }[] = [];
+    for (const k of [1, 3, 10, 30, 100, 300]) {
+      const q = k === p.plans ? r : planGenerationExperiment({ ...base, plans: k });
+      rows.push({ plans: k, success: q.before, condition: 'before: old proposer, old goal' });
+      rows.push({ plans: k, success: q.chooserOnly, condition: 'chooser retargeted only' });
+      rows.push({ plans: k, success: q.both, condition: 'proposer and chooser retargeted' });
+    }
+    return {
+      verdict, summary,
+      numbers: { before: r.before, chooserOnly: r.chooserOnly, both: r.both, planLength: r.planLength },
+      rows,
+      chart: lineChart(rows, {
+        x: 'plans', y: 'success', color: 'condition', logX: true,
+        title: `Reaching the goal by choosing among proposed plans (proposer skill ${p.skill})`,
+        xTitle: 'plans considered (log)', yTitle: 'share of trials reaching the goal',
+        description: 'Success of an optimizer that keeps the best of k proposed plans, before retargeting, with only its choice retargeted, and with its proposer retargeted too.',
       }),
     };
   },

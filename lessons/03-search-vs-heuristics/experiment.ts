@@ -16,8 +16,11 @@ import { idaStar } from '../../lib/search/ida-star';
 import { iterativeDeepening } from '../../lib/search/iterative-deepening';
 import { generateAndTest } from '../../lib/search/generate-and-test';
 import { puzzleIdaStar } from '../../lib/search/puzzle-idastar';
+import { searchVsHeuristicsMessages } from './messages';
+import { bfsDistances, type Cell, type GridMap } from '../../lib/envs/grid';
+import { generateRooms } from '../../lib/envs/rooms';
 
-const MODULE = 'experiments/03-search-vs-heuristics';
+const MODULE = 'lessons/03/experiment';
 
 // ---------------------------------------------------------------------------------------------
 // Sorting: random permutation until sorted versus quicksort, in comparisons.
@@ -35,7 +38,7 @@ function shuffleInPlace(a: number[], rng: Rng): void {
  * Generate-and-test in its purest form. Counts comparisons; gives up after `maxComparisons`.
  */
 export function bogosort(n: number, seed: number, maxComparisons = 1e7): { comparisons: number; shuffles: number; sorted: boolean } {
-  if (!Number.isInteger(n) || n < 1) fail(MODULE, `n must be a positive integer, got ${n}.`);
+  if (!Number.isInteger(n) || n < 1) fail(MODULE, searchVsHeuristicsMessages.positiveInt('n', n));
   const rng = createRng(seed);
   const a = Array.from({ length: n }, (_, i) => i);
   shuffleInPlace(a, rng);
@@ -55,7 +58,7 @@ export function bogosort(n: number, seed: number, maxComparisons = 1e7): { compa
 
 /** Quicksort with a seeded random pivot on a random permutation of n items; counts comparisons. */
 export function quicksort(n: number, seed: number): { comparisons: number; sorted: boolean } {
-  if (!Number.isInteger(n) || n < 1) fail(MODULE, `n must be a positive integer, got ${n}.`);
+  if (!Number.isInteger(n) || n < 1) fail(MODULE, searchVsHeuristicsMessages.positiveInt('n', n));
   const rng = createRng(seed);
   const a = Array.from({ length: n }, (_, i) => i);
   shuffleInPlace(a, rng);
@@ -105,15 +108,15 @@ export interface PuzzleInstance { start: PuzzleState; goal: PuzzleState; depth: 
  * each with its optimal depth (found by the specialised IDA* with a pattern database).
  */
 export function puzzleInstances(size: number, walk: number, count: number, seed: number): PuzzleInstance[] {
-  if (size !== 3 && size !== 4) fail(MODULE, `size must be 3 (8-puzzle) or 4 (15-puzzle), got ${size}.`);
+  if (size !== 3 && size !== 4) fail(MODULE, searchVsHeuristicsMessages.puzzleSizeBad(size));
   const goal = puzzleGoal(size);
   const pdb = sharedPdb(goal);
   const rng = createRng(seed);
   return Array.from({ length: count }, (_, i) => {
     const start = randomPuzzle(size, { walk, rng: rng.fork(i) });
     const r = puzzleIdaStar(start, goal, { heuristic: 'pdb', pdb });
-    if (r.status !== 'found') fail(MODULE, 'internal: the reference solver ran out of budget.');
-    return { start, goal, depth: r.length, label: `walk ${walk} #${i} (depth ${r.length})` };
+    if (r.status !== 'found') fail(MODULE, searchVsHeuristicsMessages.referenceBudget());
+    return { start, goal, depth: r.cost, label: `walk ${walk} #${i} (depth ${r.cost})` };
   });
 }
 
@@ -204,7 +207,7 @@ export function costToSolve(contender: Contender, inst: PuzzleInstance, cap: num
       return r.status === 'found' ? r.stats.expanded : Infinity;
     }
     default:
-      return fail(MODULE, `unknown contender "${String(contender)}"; use one of: ${CONTENDERS.join(', ')}.`);
+      return fail(MODULE, searchVsHeuristicsMessages.contenderBad(contender, CONTENDERS));
   }
 }
 
@@ -254,4 +257,106 @@ export function growthRate(points: readonly { depth: number; nodes: number }[]):
   let sxy = 0, sxx = 0;
   for (const p of ok) { sxy += (p.depth - mx) * (Math.log(p.nodes) - my); sxx += (p.depth - mx) ** 2; }
   return sxx === 0 ? NaN : Math.exp(sxy / sxx);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plan generation: "consider k plans and choose the best", where the plans come from a proposer.
+// ---------------------------------------------------------------------------------------------
+
+/** Parameters of {@link planGenerationExperiment}. */
+export interface PlanGenerationOptions {
+  /** Side of the rooms-and-doors map. */
+  size: number;
+  /** Trials (each: a start, the proposer's old goal, a new goal). */
+  trials: number;
+  /** Plans considered per decision (the k of "considers k plans and chooses the best"). */
+  plans: number;
+  /**
+   * How strongly the proposer heads for the goal it was tuned to: at each step it takes a move
+   * that gets closer with this probability, a random move otherwise. 0 = a goal-agnostic
+   * proposer (random walks).
+   */
+  skill: number;
+  seed: number;
+}
+
+/** Success rates of the three ways to choose among proposed plans (shares of trials in [0, 1]). */
+export interface PlanGenerationResult {
+  /** Proposer tuned to the old goal, plans scored by the old goal: the system before retargeting. */
+  before: number;
+  /** Proposer still tuned to the old goal, plans scored by the new goal: only the chooser is retargeted. */
+  chooserOnly: number;
+  /** Proposer and chooser both retargeted to the new goal. */
+  both: number;
+  /** Mean length of the plans (steps), for scale. */
+  planLength: number;
+}
+
+/** Passable cells of a map, as indices. */
+function openCells(map: GridMap): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < map.passable.length; i++) if (map.passable[i]) out.push(i);
+  return out;
+}
+
+/**
+ * Does a proposed plan reach `target`? The proposer walks `length` steps from `start`; at each step
+ * it takes a move that brings it closer to `tunedTo` with probability `skill` (ties at random),
+ * any legal move otherwise. The plan counts as reaching `target` if it passes through it.
+ */
+function proposeAndTest(map: GridMap, start: number, tunedTo: Int32Array, target: number, length: number, skill: number, rng: Rng): boolean {
+  const w = map.width;
+  let at = start;
+  const nbrs: number[] = [];
+  const better: number[] = [];
+  for (let step = 0; step < length; step++) {
+    if (at === target) return true;
+    nbrs.length = 0; better.length = 0;
+    const x = at % w, y = (at - x) / w;
+    if (x > 0 && map.passable[at - 1]) nbrs.push(at - 1);
+    if (x < w - 1 && map.passable[at + 1]) nbrs.push(at + 1);
+    if (y > 0 && map.passable[at - w]) nbrs.push(at - w);
+    if (y < map.height - 1 && map.passable[at + w]) nbrs.push(at + w);
+    for (const n of nbrs) if (tunedTo[n] >= 0 && tunedTo[n] < tunedTo[at]) better.push(n);
+    const pool = better.length && rng.next() < skill ? better : nbrs;
+    at = pool[Math.floor(rng.next() * pool.length)];
+  }
+  return at === target;
+}
+
+/**
+ * The commenter's picture of a budgeted optimizer: it considers `plans` plans from a proposer and
+ * keeps one that reaches the goal. "Retargeting the search" here rewrites the chooser's goal; the
+ * question is whether that is enough when the proposer was tuned to the old goal. Each trial
+ * draws a start and two goals at least a third of the map apart; plans are three times as long as
+ * the shortest route to the farther goal, so a plan can reach either one.
+ */
+export function planGenerationExperiment(opts: PlanGenerationOptions): PlanGenerationResult {
+  const { size, trials, plans, skill, seed } = opts;
+  if (!(skill >= 0 && skill <= 1)) fail(MODULE, searchVsHeuristicsMessages.skillBad(skill));
+  const rng = createRng(`plan-generation:${seed}`);
+  const map = generateRooms(size, size, rng, { roomSize: 5 });
+  const cells = openCells(map);
+  const at = (i: number): Cell => ({ x: i % map.width, y: Math.floor(i / map.width) });
+  let before = 0, chooserOnly = 0, both = 0, lengthSum = 0;
+  for (let t = 0; t < trials; t++) {
+    const start = cells[rng.int(0, cells.length)];
+    const fromStart = bfsDistances(map, at(start));
+    const far = cells.filter((c) => fromStart[c] >= size / 3);
+    const oldGoal = far[rng.int(0, far.length)];
+    const distOld = bfsDistances(map, at(oldGoal));
+    const candidates = far.filter((c) => c !== oldGoal && distOld[c] >= size / 3);
+    const newGoal = (candidates.length ? candidates : far)[rng.int(0, (candidates.length ? candidates : far).length)];
+    const distNew = bfsDistances(map, at(newGoal));
+    const length = 3 * Math.max(fromStart[oldGoal], fromStart[newGoal]);
+    lengthSum += length;
+    const anyReach = (tuned: Int32Array, target: number) => {
+      for (let k = 0; k < plans; k++) if (proposeAndTest(map, start, tuned, target, length, skill, rng)) return true;
+      return false;
+    };
+    if (anyReach(distOld, oldGoal)) before++;
+    if (anyReach(distOld, newGoal)) chooserOnly++;
+    if (anyReach(distNew, newGoal)) both++;
+  }
+  return { before: before / trials, chooserOnly: chooserOnly / trials, both: both / trials, planLength: lengthSum / trials };
 }

@@ -1,4 +1,5 @@
 import { defineClaim } from '../../lib/claims/ledger';
+import { pct } from '../../lib/core/format';
 import { agentConfig } from '../../lib/mesa/agents';
 import { loadOrTrainAgent } from '../../lib/mesa/cache-fs';
 import type { NamedModel } from '../../lib/mesa/model';
@@ -64,11 +65,11 @@ defineClaim({
     seed: { default: 1, description: 'seed of the agent and of the mazes', integer: true },
   },
   run: async (p) => {
-    const kind = p.kind as 'planner' | 'policy';
-    const cfg = agentConfig(kind, { seed: p.seed as number });
+    const kind = p.kind;
+    const cfg = agentConfig(kind, { seed: p.seed });
     const { agent } = await loadOrTrainAgent(cfg);
-    const layer = (p.layer as string) === 'auto' ? (kind === 'planner' ? 'target.map' : 'conv2') : (p.layer as string);
-    const examples = cheeseMazeLevels('test', p.mazes as number, `probe/${cfg.seed}`, { size: cfg.size, trainRegion: cfg.trainRegion }).map((level) => ({ level }));
+    const layer = p.layer === 'auto' ? (kind === 'planner' ? 'target.map' : 'conv2') : p.layer;
+    const examples = cheeseMazeLevels('test', p.mazes, `probe/${cfg.seed}`, { size: cfg.size, trainRegion: cfg.trainRegion }).map((level) => ({ level }));
     const cheese = (e: { level: CheeseMazeLevel }) => e.level.cheese;
     const loc = channelLocalization(agent, layer, examples, cheese);
     const accuracy = p.method === 'probe'
@@ -79,12 +80,11 @@ defineClaim({
     const patch = patchingOf(agent, pairs, layer);
     const channelEffect = patch.effects[loc.best.channel] ?? 0;
     const bestPatched = patch.effects.reduce((b, v, c) => (v > patch.effects[b] ? c : b), 0);
-    const supported = accuracy >= (p.threshold as number);
-    const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+    const supported = accuracy >= p.threshold;
     const what = p.method === 'probe' ? `A linear probe on ${layer}` : `Channel ${loc.best.channel} of ${layer} (read by its ${loc.best.sign > 0 ? 'maximum' : 'minimum'})`;
     return {
       verdict: supported ? 'supported' : 'not supported',
-      summary: `${what} picks out the cheese in ${pct(accuracy)} of held-out ${kind} mazes (chance ${pct(loc.chance)}; threshold ${pct(p.threshold as number)}). `
+      summary: `${what} picks out the cheese in ${pct(accuracy)} of held-out ${kind} mazes (chance ${pct(loc.chance)}; threshold ${pct(p.threshold)}). `
         + `Patching ${p.method === 'probe' ? 'the best cheese-tracking channel, ' : 'channel '}${loc.best.channel}, from a run with the cheese elsewhere in the training square, moves the ${kind} agent ${pct(channelEffect)} of the way to its other move`
         + (patch.effects.length > 1 ? `; the single channel of ${layer} with the largest effect is ${bestPatched} (${pct(patch.effects[bestPatched])}).` : '.'),
       numbers: {

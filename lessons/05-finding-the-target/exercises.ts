@@ -2,6 +2,7 @@
  * Notebook 05's exercises: read a location off an activation map (argmax over the open cells),
  * and compute the activation-patching effect from the log-probabilities of three runs.
  */
+import { pct } from '../../lib/core/format';
 import { createRng } from '../../lib/core/rng';
 import type { Rng } from '../../lib/core/rng';
 import { cheeseMazeLevel } from '../../lib/envs/cheese-maze';
@@ -105,7 +106,7 @@ function patchCases(seed: number, count: number): ExerciseCase<PatchInput>[] {
       const zp = zc.map((v, j) => v + mix * (zk[j] - v));
       clean.push(logSoftmax(zc)); corrupt.push(logSoftmax(zk)); patched.push(logSoftmax(zp));
     }
-    out.push({ label: `${pairs} pairs, piece carries about ${(100 * carried).toFixed(0)}%`, input: { clean, corrupt, patched } });
+    out.push({ label: `${pairs} pairs, piece carries about ${pct(carried)}`, input: { clean, corrupt, patched } });
   }
   return out;
 }

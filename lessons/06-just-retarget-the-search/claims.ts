@@ -1,4 +1,5 @@
 import { defineClaim } from '../../lib/claims/ledger';
+import { pct } from '../../lib/core/format';
 import { agentConfig } from '../../lib/mesa/agents';
 import { loadOrTrainAgent } from '../../lib/mesa/cache-fs';
 import { summarize } from '../../lib/mesa/evaluate';
@@ -33,22 +34,21 @@ defineClaim({
   },
   run: async (p) => {
     // The corner-reward agent is trained with the cheese anywhere, so its learned target is the corner.
-    const reward = p.agentReward as 'corner' | 'cheese';
-    const cfg = agentConfig('planner', { rewardSpec: reward, trainDistribution: reward === 'corner' ? 'test' : 'train', seed: p.seed as number });
+    const reward = p.agentReward;
+    const cfg = agentConfig('planner', { rewardSpec: reward, trainDistribution: reward === 'corner' ? 'test' : 'train', seed: p.seed });
     const { agent } = await loadOrTrainAgent(cfg);
-    const levels = cheeseMazeLevels('test-far', p.episodes as number, `retarget/${cfg.seed}`, { size: cfg.size, trainRegion: cfg.trainRegion });
+    const levels = cheeseMazeLevels('test-far', p.episodes, `retarget/${cfg.seed}`, { size: cfg.size, trainRegion: cfg.trainRegion });
     const before = summarize(rollout(agent, levels));
     const targets = levels.map((lv) => (p.concept === 'cheese' ? lv.cheese : lv.corner));
     const after = summarize(rollout(agent, levels, { patch: retargetPatches(agent, targets, { kind: 'target-map' }) }));
     const supported = after.success >= 0.95 && after.success - before.success >= 0.3;
-    const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
     return {
       verdict: supported ? 'supported' : 'not supported',
-      summary: `Trained on the ${cfg.rewardSpec} reward, the planner reached the cheese in ${pct(before.success)} of test mazes (proxy ${pct(before.proxy)}); with its target map rewritten onto the ${String(p.concept)} it reached the cheese in ${pct(after.success)} (proxy ${pct(after.proxy)}).`,
+      summary: `Trained on the ${cfg.rewardSpec} reward, the planner reached the cheese in ${pct(before.success)} of test mazes (proxy ${pct(before.proxy)}); with its target map rewritten onto the ${p.concept} it reached the cheese in ${pct(after.success)} (proxy ${pct(after.proxy)}).`,
       numbers: { successBefore: before.success, proxyBefore: before.proxy, successAfter: after.success, proxyAfter: after.proxy },
       chart: barChart([
         { condition: 'before', outcome: 'cheese', rate: before.success }, { condition: 'before', outcome: 'proxy', rate: before.proxy },
-        { condition: `retargeted onto ${String(p.concept)}`, outcome: 'cheese', rate: after.success }, { condition: `retargeted onto ${String(p.concept)}`, outcome: 'proxy', rate: after.proxy },
+        { condition: `retargeted onto ${p.concept}`, outcome: 'cheese', rate: after.success }, { condition: `retargeted onto ${p.concept}`, outcome: 'proxy', rate: after.proxy },
       ], { x: 'condition', y: 'rate', color: 'outcome', title: 'Test mazes, cheese outside the training square' }),
     };
   },
@@ -76,20 +76,19 @@ defineClaim({
     seed: { default: 1, description: 'seed of the agent', integer: true },
   },
   run: async (p) => {
-    const cfg = agentConfig('policy', { seed: p.seed as number });
+    const cfg = agentConfig('policy', { seed: p.seed });
     const { agent } = await loadOrTrainAgent(cfg);
-    const layer = p.layer as string;
+    const layer = p.layer;
     const probeSet = cheeseMazeLevels('test', 200, `probe/${cfg.seed}`, { size: cfg.size, trainRegion: cfg.trainRegion }).map((level) => ({ level }));
     const loc = channelLocalization(agent, layer, probeSet, (e) => e.level.cheese);
     const acts = collectActivations(agent, probeSet, layer);
     const C = acts.shape[2];
     let peak = 0;
     for (let i = loc.best.channel; i < acts.data.length; i += C) peak = Math.max(peak, Math.abs(acts.data[i]));
-    const value = loc.best.sign * peak * (p.strength as number);
-    const held = cheeseMazeLevels('test', p.mazes as number, `held/${cfg.seed}`, { size: cfg.size, trainRegion: cfg.trainRegion });
+    const value = loc.best.sign * peak * p.strength;
+    const held = cheeseMazeLevels('test', p.mazes, `held/${cfg.seed}`, { size: cfg.size, trainRegion: cfg.trainRegion });
     const r = retargetability(agent, held, { kind: 'channel', layer, channel: loc.best.channel, value, clear: true });
     const supported = r.rate >= 0.8 && r.rate - r.baselineRate >= 0.2;
-    const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
     return {
       verdict: supported ? 'supported' : 'not supported',
       summary: `Channel ${loc.best.channel} of ${layer} points at the cheese in ${pct(loc.best.accuracy)} of mazes (chance ${pct(loc.chance)}). Writing it at a target cell, the agent reached ${pct(r.rate)} of ${r.trials} targets; without intervention it reaches ${pct(r.baselineRate)} of them anyway.`,

@@ -4,7 +4,8 @@
  * author's reply that only the outermost call should be retargeted.
  */
 import { defineClaim } from '../../lib/claims/ledger';
-import type { ParamValues } from '../../lib/claims/types';
+import { pct } from '../../lib/core/format';
+import type { ParamValuesOf } from '../../lib/claims/types';
 import { architectureStudy } from './agents/study';
 import type { ArchitectureStudy, ConditionId, ConditionSummary } from './agents/study';
 import { barChart } from '../../lib/viz/index';
@@ -21,10 +22,10 @@ const params = {
   seed: { default: 1, description: 'seed for maps, starts and targets', integer: true, min: 0 },
 } as const;
 
-function run(p: ParamValues): { s: ArchitectureStudy; get: (id: ConditionId) => ConditionSummary } {
+function run(p: ParamValuesOf<typeof params>): { s: ArchitectureStudy; get: (id: ConditionId) => ConditionSummary } {
   const s = architectureStudy({
-    size: Number(p.size), roomSize: Number(p.roomSize), maps: Number(p.maps), targets: Number(p.targets),
-    legBudget: Number(p.legBudget), budget: Number(p.budget), seed: Number(p.seed),
+    size: p.size, roomSize: p.roomSize, maps: p.maps, targets: p.targets,
+    legBudget: p.legBudget, budget: p.budget, seed: p.seed,
   });
   return { s, get: (id) => s.summary.find((r) => r.condition === id) as ConditionSummary };
 }
@@ -54,7 +55,7 @@ defineClaim({
     const rows = conds.map((c) => ({ condition: c.condition.replace('planner: ', ''), 'reached the target': Number(c.success.toFixed(3)) }));
     return {
       verdict,
-      summary: `Outermost call retargeted: ${(100 * outer.success).toFixed(0)}% reach the new target with ${outer.expanded.toFixed(0)} expansions (original target: ${orig.expanded.toFixed(0)}); ${(100 * outer.legsSolved).toFixed(0)}% of recursive calls solve their subproblem. Every call retargeted: ${(100 * every.success).toFixed(0)}% succeed within the per-call budget, and without budgets it costs ${everyFree.expanded.toFixed(0)} expansions. Inner goals hard-wired to the old target: ${(100 * wired.success).toFixed(0)}% reach the new one.`,
+      summary: `Outermost call retargeted: ${pct(outer.success)} reach the new target with ${outer.expanded.toFixed(0)} expansions (original target: ${orig.expanded.toFixed(0)}); ${pct(outer.legsSolved)} of recursive calls solve their subproblem. Every call retargeted: ${pct(every.success)} succeed within the per-call budget, and without budgets it costs ${everyFree.expanded.toFixed(0)} expansions. Inner goals hard-wired to the old target: ${pct(wired.success)} reach the new one.`,
       numbers: {
         successOriginal: orig.success, successOutermost: outer.success, successEveryCall: every.success,
         successInnerHardwired: wired.success, legsSolvedOutermost: outer.legsSolved,
@@ -89,7 +90,7 @@ defineClaim({
     const rows = [pOrig, pOuter, own, stale, generic].map((c) => ({ condition: c.condition, architecture: c.architecture, 'mean expansions': Math.round(c.expanded), success: c.success }));
     return {
       verdict: ok ? 'supported' : 'not supported',
-      summary: `One search with a built-in goal: ${own.expanded.toFixed(0)} expansions on its goal; goal test retargeted, heuristic kept: ${stale.expanded.toFixed(0)} (success ${(100 * stale.success).toFixed(0)}%); with a generic heuristic: ${generic.expanded.toFixed(0)}. Subgoal planner: ${pOrig.expanded.toFixed(0)} on the original target, ${pOuter.expanded.toFixed(0)} retargeted at the outermost call.`,
+      summary: `One search with a built-in goal: ${own.expanded.toFixed(0)} expansions on its goal; goal test retargeted, heuristic kept: ${stale.expanded.toFixed(0)} (success ${pct(stale.success)}); with a generic heuristic: ${generic.expanded.toFixed(0)}. Subgoal planner: ${pOrig.expanded.toFixed(0)} on the original target, ${pOuter.expanded.toFixed(0)} retargeted at the outermost call.`,
       numbers: {
         expandedBuiltin: own.expanded, expandedGoalTestOnly: stale.expanded, expandedGenericHeuristic: generic.expanded,
         successGoalTestOnly: stale.success, expandedPlannerOriginal: pOrig.expanded, expandedPlannerOutermost: pOuter.expanded,

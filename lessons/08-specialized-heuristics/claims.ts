@@ -4,7 +4,7 @@
  * the new objective takes a learning process of its own.
  */
 import { defineClaim } from '../../lib/claims/ledger';
-import type { ParamValues } from '../../lib/claims/types';
+import type { ParamValuesOf } from '../../lib/claims/types';
 import { heuristicWorthStudy } from './chess/study';
 import type { WorthStudy } from './chess/study';
 import { barChart } from '../../lib/viz/index';
@@ -12,10 +12,10 @@ import { barChart } from '../../lib/viz/index';
 const NOTEBOOK = '08-specialized-heuristics';
 const THREAD = 'stockfish / specialized heuristics';
 
-function study(p: ParamValues): WorthStudy {
+function study(p: ParamValuesOf<typeof commonParams>): WorthStudy {
   return heuristicWorthStudy({
-    seed: Number(p.seed), pawnPositions: Number(p.positions), horizon: Number(p.horizon),
-    endgameDepth: Number(p.endgameDepth), learnPositions: Number(p.learnPositions),
+    seed: p.seed, pawnPositions: p.positions, horizon: p.horizon,
+    endgameDepth: p.endgameDepth, learnPositions: p.learnPositions,
   });
 }
 

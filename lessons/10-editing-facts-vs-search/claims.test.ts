@@ -29,3 +29,18 @@ describe('claim 10-search-editable-like-facts', () => {
     expect(o.numbers.specificity).toBe(1);
   }, 120_000);
 });
+
+describe('claim 10-localization-informs-editing', () => {
+  it('is supported at the defaults: the layer traced at the subject\'s last token is the best edit site', async () => {
+    const o = await runClaim('10-localization-informs-editing', { edits: 3 });
+    expect(o.verdict).toBe('supported');
+    expect(o.numbers.tracedLayer).toBe(o.numbers.bestLayer);
+    expect(o.numbers.rankCorrelation as number).toBeGreaterThan(0.5);
+  }, 120_000);
+  it('flips when the trace is read at the relation token: it picks the last layer, where edits of the subject fail', async () => {
+    const o = await runClaim('10-localization-informs-editing', { edits: 3, tracePosition: 2 });
+    expect(o.verdict).toBe('not supported');
+    expect(o.numbers.gap as number).toBeGreaterThan(0.2);
+    expect(o.numbers.rankCorrelation as number).toBeLessThan(0);
+  }, 120_000);
+});

@@ -1,4 +1,5 @@
 import { defineClaim } from '../../lib/claims/ledger';
+import { pct } from '../../lib/core/format';
 import { barChart } from '../../lib/viz/bar-chart';
 import { lineChart } from '../../lib/viz/line-chart';
 import { useBackend } from '../../lib/mesa/backend';
@@ -34,15 +35,15 @@ defineClaim({
   },
   run: async (p) => {
     await useBackend();
-    const seed = p.seed as number, steps = p.trainSteps as number;
-    const det = trainDetectors({ steps, cheeseSpread: p.cheeseSpread as number, seed });
-    const test = testEpisodes(p.episodes as number, seed, { cheeseSpread: p.cheeseSpread as number });
-    const curve = det.snapshots.map((s) => ({ 'training step': Math.max(s.step, 0.5), 'painting success': paintingSuccess(s.weights, p.concept as string, test).success, 'detector loss': s.loss }));
-    const success = paintingSuccess(detectorAt(det, steps), p.concept as string, test).success;
+    const seed = p.seed, steps = p.trainSteps;
+    const det = trainDetectors({ steps, cheeseSpread: p.cheeseSpread, seed });
+    const test = testEpisodes(p.episodes, seed, { cheeseSpread: p.cheeseSpread });
+    const curve = det.snapshots.map((s) => ({ 'training step': Math.max(s.step, 0.5), 'painting success': paintingSuccess(s.weights, p.concept, test).success, 'detector loss': s.loss }));
+    const success = paintingSuccess(detectorAt(det, steps), p.concept, test).success;
     const ok = success >= 0.9;
     return {
       verdict: ok ? 'supported' : 'not supported',
-      summary: `With detectors trained for ${steps} steps, painting value on "${p.concept}" sent the planner to a true "${p.concept}" state in ${Math.round(100 * success)}% of ${test.length} episodes${ok ? '' : ' — the detector has not formed the concept yet, so the painted value lands on the wrong states'}.`,
+      summary: `With detectors trained for ${steps} steps, painting value on "${p.concept}" sent the planner to a true "${p.concept}" state in ${pct(success)} of ${test.length} episodes${ok ? '' : ' — the detector has not formed the concept yet, so the painted value lands on the wrong states'}.`,
       numbers: { success, trainSteps: steps, finalLoss: det.snapshots[det.snapshots.length - 1].loss },
       rows: curve,
       chart: lineChart(curve, { x: 'training step', y: 'painting success', logX: true, title: `Painting "${p.concept}" along training`, description: 'Share of episodes where the painted planner reaches a true instance of the concept, for detector snapshots along training (step 0 drawn at 0.5).' }),
@@ -67,19 +68,19 @@ defineClaim({
   run: async (p) => {
     await useBackend();
     const rows: { detector: number; condition: string; success: number }[] = [];
-    for (let i = 0; i < (p.detectors as number); i++) {
-      const seed = (p.seed as number) + i;
-      const det = trainDetectors({ cheeseSpread: p.cheeseSpread as number, seed });
+    for (let i = 0; i < p.detectors; i++) {
+      const seed = p.seed + i;
+      const det = trainDetectors({ cheeseSpread: p.cheeseSpread, seed });
       const w = det.snapshots[det.snapshots.length - 1].weights;
-      rows.push({ detector: seed, condition: 'as in training', success: paintingSuccess(w, 'near cheese', testEpisodes(p.episodes as number, seed, { cheeseSpread: p.cheeseSpread as number })).success });
-      rows.push({ detector: seed, condition: 'cheese anywhere', success: paintingSuccess(w, 'near cheese', testEpisodes(p.episodes as number, seed, { ood: true })).success });
+      rows.push({ detector: seed, condition: 'as in training', success: paintingSuccess(w, 'near cheese', testEpisodes(p.episodes, seed, { cheeseSpread: p.cheeseSpread })).success });
+      rows.push({ detector: seed, condition: 'cheese anywhere', success: paintingSuccess(w, 'near cheese', testEpisodes(p.episodes, seed, { ood: true })).success });
     }
-    const mean = (c: string) => rows.filter((r) => r.condition === c).reduce((a, r) => a + r.success, 0) / (p.detectors as number);
+    const mean = (c: string) => rows.filter((r) => r.condition === c).reduce((a, r) => a + r.success, 0) / p.detectors;
     const id = mean('as in training'), ood = mean('cheese anywhere');
-    const ok = id - ood >= (p.drop as number);
+    const ok = id - ood >= p.drop;
     return {
       verdict: ok ? 'supported' : 'not supported',
-      summary: `Trained with the cheese within ${p.cheeseSpread} cell(s) of the corner, painting "near cheese" worked in ${Math.round(100 * id)}% of familiar episodes and ${Math.round(100 * ood)}% with the cheese anywhere (mean of ${p.detectors} detectors): ${ok ? 'the learned concept partly meant "near the top-right corner", and the painted value followed it there' : `a drop of less than ${p.drop}, so the concept extrapolated`}.`,
+      summary: `Trained with the cheese within ${p.cheeseSpread} cell(s) of the corner, painting "near cheese" worked in ${pct(id)} of familiar episodes and ${pct(ood)} with the cheese anywhere (mean of ${p.detectors} detectors): ${ok ? 'the learned concept partly meant "near the top-right corner", and the painted value followed it there' : `a drop of less than ${p.drop}, so the concept extrapolated`}.`,
       numbers: { inDistribution: id, outOfDistribution: ood, drop: id - ood },
       rows,
       chart: barChart(rows.map((r) => ({ ...r, detector: `seed ${r.detector}` })), { x: 'detector', y: 'success', color: 'condition', title: `Painting "near cheese" (training spread ${p.cheeseSpread})`, description: 'Share of episodes where the painted planner reaches a cell truly next to the cheese, in familiar and in unfamiliar cheese positions.' }),

@@ -4,11 +4,11 @@
  * clunkier but workable fallback to retargeting.
  */
 import { defineClaim } from '../../lib/claims/ledger';
-import type { ParamValues } from '../../lib/claims/types';
+import { pct } from '../../lib/core/format';
+import type { ParamValuesOf } from '../../lib/claims/types';
 import { createPopulation } from './scenarios/population';
 import { degradeSweep } from './scenarios/degrade';
 import { retrainVsRetarget } from './scenarios/costs';
-import type { Readout } from './scenarios/tool';
 import { lineChart, barChart } from '../../lib/viz/index';
 
 const NOTEBOOK = '12-interpretability-scenarios';
@@ -20,8 +20,8 @@ const popParams = {
   seed: { default: 1, description: 'seed of maze, agents and tool errors', integer: true, min: 0 },
 } as const;
 
-function population(p: ParamValues, reflexes: number) {
-  return createPopulation({ size: Number(p.size), searchers: Number(p.searchers), reflexes, units: Number(p.units), seed: Number(p.seed) });
+function population(p: ParamValuesOf<typeof popParams>, reflexes: number) {
+  return createPopulation({ size: p.size, searchers: p.searchers, reflexes, units: p.units, seed: p.seed });
 }
 
 defineClaim({
@@ -46,11 +46,11 @@ defineClaim({
   },
   run(p) {
     const pop = population(p, 0);
-    const max = Number(p.maxNoise);
+    const max = p.maxNoise;
     const levels = Array.from({ length: 7 }, (_, i) => Number(((max * i) / 6).toFixed(4)));
-    const rows = degradeSweep(pop, { levels, trials: Number(p.trials), readout: p.readout as Readout, seed: Number(p.seed) });
-    const perfect = degradeSweep(pop, { levels: [0], trials: 1, readout: 'values', seed: Number(p.seed) })[0];
-    const flagMin = Number(p.flagMin), retargetMax = Number(p.retargetMax);
+    const rows = degradeSweep(pop, { levels, trials: p.trials, readout: p.readout, seed: p.seed });
+    const perfect = degradeSweep(pop, { levels: [0], trials: 1, readout: 'values', seed: p.seed })[0];
+    const flagMin = p.flagMin, retargetMax = p.retargetMax;
     const gap = rows.find((r) => r.flagAccuracy >= flagMin && r.retargetSuccess <= retargetMax);
     const ok = perfect.retargetSuccess >= flagMin && gap !== undefined;
     const long = rows.flatMap((r) => [
@@ -61,8 +61,8 @@ defineClaim({
     return {
       verdict: ok ? 'supported' : 'not supported',
       summary: gap
-        ? `With tool noise ${gap.noise} (${p.readout} readout), bad targets are still flagged correctly ${(100 * gap.flagAccuracy).toFixed(0)}% of the time, but retargeting with the same tool brings agents to the intended goal from only ${(100 * gap.retargetSuccess).toFixed(0)}% of starts (perfect tool: ${(100 * perfect.retargetSuccess).toFixed(0)}%).`
-        : `No noise level up to ${max} separates the two: at the largest, flagging is ${(100 * rows[rows.length - 1].flagAccuracy).toFixed(0)}% accurate and retargeting succeeds from ${(100 * rows[rows.length - 1].retargetSuccess).toFixed(0)}% of starts.`,
+        ? `With tool noise ${gap.noise} (${p.readout} readout), bad targets are still flagged correctly ${pct(gap.flagAccuracy)} of the time, but retargeting with the same tool brings agents to the intended goal from only ${pct(gap.retargetSuccess)} of starts (perfect tool: ${pct(perfect.retargetSuccess)}).`
+        : `No noise level up to ${max} separates the two: at the largest, flagging is ${pct(rows[rows.length - 1].flagAccuracy)} accurate and retargeting succeeds from ${pct(rows[rows.length - 1].retargetSuccess)} of starts.`,
       numbers: {
         separatingNoise: gap ? gap.noise : -1,
         flagAtSeparation: gap ? gap.flagAccuracy : NaN,
@@ -97,9 +97,9 @@ defineClaim({
     budget: { default: 400000, description: 'retraining budget in environment steps', integer: true, min: 100 },
   },
   run(p) {
-    const pop = population(p, Number(p.reflexes));
-    const target = Number(p.successTarget);
-    const study = retrainVsRetarget(pop, { noise: Number(p.noise), successTarget: target, budget: Number(p.budget), seed: Number(p.seed) });
+    const pop = population(p, p.reflexes);
+    const target = p.successTarget;
+    const study = retrainVsRetarget(pop, { noise: p.noise, successTarget: target, budget: p.budget, seed: p.seed });
     const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
     const pick = (kind: string, method: string) => study.rows.filter((r) => r.kind === kind && r.method === method);
     const retS = mean(pick('search', 'retarget').map((r) => r.success));
@@ -114,7 +114,7 @@ defineClaim({
     ];
     return {
       verdict: ok ? 'supported' : 'not supported',
-      summary: `Retargeting a bad searcher (tool noise ${p.noise}) reaches the intended goal from ${(100 * retS).toFixed(0)}% of starts with one write of ${pop.params.units} units and no training; on reflex agents it does nothing (${(100 * retR).toFixed(0)}%). Retraining from scratch reaches ${(100 * trainSuccess).toFixed(0)}% after ${Math.round(trainSteps)} environment steps on average.`,
+      summary: `Retargeting a bad searcher (tool noise ${p.noise}) reaches the intended goal from ${pct(retS)} of starts with one write of ${pop.params.units} units and no training; on reflex agents it does nothing (${pct(retR)}). Retraining from scratch reaches ${pct(trainSuccess)} after ${Math.round(trainSteps)} environment steps on average.`,
       numbers: { retargetSearchSuccess: retS, retargetReflexSuccess: retR, retrainSuccess: trainSuccess, retrainSteps: trainSteps, unitsWritten: pop.params.units },
       rows,
       chart: barChart(rows, { x: 'fix', y: 'success', horizontal: true, title: 'Share of starts reaching the intended goal after the fix' }),

@@ -1,6 +1,7 @@
 import { fail } from '../core/errors';
 import { createRegistry } from '../core/registry';
-import type { Claim, ClaimOutcome, ParamSpec, ParamValues } from './types';
+import { claimsMessages } from './messages';
+import type { Claim, ClaimOutcome, ParamSpec, ParamSpecs, ParamValues } from './types';
 
 const MODULE = 'claims/ledger';
 
@@ -10,8 +11,18 @@ const MODULE = 'claims/ledger';
  */
 const ledger = createRegistry<Claim>(MODULE, 'claim');
 
-/** Registers a claim (ids must be unique) and returns it. */
-export function defineClaim(claim: Claim): Claim {
+/**
+ * Registers a claim (ids must be unique) and returns it. The parameter spec types `run`'s
+ * argument: a number parameter arrives as a number, a parameter with `choices` as one of them.
+ *
+ * @example
+ * defineClaim({
+ *   id: '01-example', …,
+ *   params: { size: { default: 31, description: 'maze side', integer: true }, algorithm: { default: 'astar', description: 'search', choices: ['astar', 'bfs'] } },
+ *   run: (p) => experiment(p.size, p.algorithm), // p.size: number, p.algorithm: 'astar' | 'bfs'
+ * });
+ */
+export function defineClaim<const P extends ParamSpecs>(claim: Claim<P>): Claim<P> {
   return ledger.define(claim);
 }
 
@@ -26,24 +37,23 @@ export function getClaim(id: string): Claim {
 }
 
 function coerce(claim: Claim, name: string, spec: ParamSpec, raw: unknown): number | string | boolean {
-  const where = `claim "${claim.id}" parameter "${name}"`;
   let value: unknown = raw;
   if (typeof spec.default === 'number' && typeof raw === 'string') value = raw.trim() === '' ? NaN : Number(raw);
   if (typeof spec.default === 'boolean' && typeof raw === 'string') {
-    if (raw !== 'true' && raw !== 'false') fail(MODULE, `${where} must be true or false, got "${raw}".`);
+    if (raw !== 'true' && raw !== 'false') fail(MODULE, claimsMessages.notBoolean(claim.id, name, raw));
     value = raw === 'true';
   }
   if (typeof value !== typeof spec.default) {
-    fail(MODULE, `${where} must be a ${typeof spec.default}, got ${JSON.stringify(raw)}.`);
+    fail(MODULE, claimsMessages.wrongType(claim.id, name, typeof spec.default, raw));
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) fail(MODULE, `${where} must be a finite number, got ${JSON.stringify(raw)}.`);
-    if (spec.integer && !Number.isInteger(value)) fail(MODULE, `${where} must be an integer, got ${value}.`);
-    if (spec.min !== undefined && value < spec.min) fail(MODULE, `${where} must be at least ${spec.min}, got ${value}.`);
-    if (spec.max !== undefined && value > spec.max) fail(MODULE, `${where} must be at most ${spec.max}, got ${value}.`);
+    if (!Number.isFinite(value)) fail(MODULE, claimsMessages.notFinite(claim.id, name, raw));
+    if (spec.integer && !Number.isInteger(value)) fail(MODULE, claimsMessages.notInteger(claim.id, name, value));
+    if (spec.min !== undefined && value < spec.min) fail(MODULE, claimsMessages.belowMin(claim.id, name, spec.min, value));
+    if (spec.max !== undefined && value > spec.max) fail(MODULE, claimsMessages.aboveMax(claim.id, name, spec.max, value));
   }
   if (spec.choices && !spec.choices.includes(value as string | number)) {
-    fail(MODULE, `${where} must be one of ${spec.choices.join(', ')}, got ${JSON.stringify(raw)}.`);
+    fail(MODULE, claimsMessages.notAChoice(claim.id, name, spec.choices, raw));
   }
   return value as number | string | boolean;
 }
@@ -52,7 +62,7 @@ function coerce(claim: Claim, name: string, spec: ParamSpec, raw: unknown): numb
 export function resolveParams(claim: Claim, overrides: Record<string, unknown> = {}): ParamValues {
   for (const name of Object.keys(overrides)) {
     if (!(name in claim.params)) {
-      fail(MODULE, `claim "${claim.id}" has no parameter "${name}"; its parameters are: ${Object.keys(claim.params).join(', ') || '(none)'}.`);
+      fail(MODULE, claimsMessages.unknownParam(claim.id, name, Object.keys(claim.params)));
     }
   }
   const out: ParamValues = {};

@@ -14,7 +14,11 @@ export interface ClaimSource {
   quote?: string;
 }
 
-/** One parameter of a claim's experiment, with its default and the range a reader may try. */
+/**
+ * One parameter of a claim's experiment, with its default and the range a reader may try.
+ * The type of `default` is the parameter's type (number, string or boolean); `choices`, if given,
+ * lists the only values allowed.
+ */
 export interface ParamSpec {
   default: number | string | boolean;
   description: string;
@@ -24,6 +28,20 @@ export interface ParamSpec {
   choices?: readonly (string | number)[];
 }
 
+/** A claim's parameters, by name. */
+export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
+
+/** The value a parameter takes: one of its choices if it lists them, else the type of its default. */
+export type ParamValue<S extends ParamSpec> =
+  S extends { choices: readonly (infer C)[] } ? C : Widen<S['default']>;
+
+/** `41` → number, `'astar'` → string, `true` → boolean (spread over unions). */
+type Widen<T> = T extends number ? number : T extends string ? string : T extends boolean ? boolean : never;
+
+/** The resolved parameters that a claim's `run` receives, typed by its spec. */
+export type ParamValuesOf<P extends ParamSpecs> = { [K in keyof P]: ParamValue<P[K]> };
+
+/** Resolved parameters of any claim. */
 export type ParamValues = Record<string, number | string | boolean>;
 
 /** What an experiment returns; the ledger adds id, params and timing. */
@@ -49,8 +67,11 @@ export interface ClaimOutcome extends Finding {
   seconds: number;
 }
 
-/** A claim of the essay or its comments, with the experiment that tests it. */
-export interface Claim {
+/**
+ * A claim of the essay or its comments, with the experiment that tests it. `P` is the claim's
+ * parameter spec; `run` receives values of the matching types.
+ */
+export interface Claim<P extends ParamSpecs = ParamSpecs> {
   /** Stable id, prefixed by the notebook number, e.g. "01-retargetable-search". */
   id: string;
   title: string;
@@ -61,7 +82,7 @@ export interface Claim {
   claim: string;
   /** The decision rule, in words (the code in `run` implements exactly this). */
   criterion: string;
-  params: Record<string, ParamSpec>;
-  /** Runs the experiment with fully resolved parameters. */
-  run(params: ParamValues): Finding | Promise<Finding>;
+  params: P;
+  /** Runs the experiment with fully resolved parameters (defaults filled in, values checked). */
+  run(params: ParamValuesOf<P>): Finding | Promise<Finding>;
 }

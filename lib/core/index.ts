@@ -1,6 +1,8 @@
 export { createRng } from './rng';
 export type { Rng } from './rng';
 export { RetargetLabError, fail, assertPositiveInt, assertNonNegative, assertOneOf } from './errors';
+export { pct, formatTable } from './format';
+export type { TableOptions } from './format';
 export { messages } from './messages';
 export type { MessageKey } from './messages';
 export { configHash, cacheRoot, cachePath, readCache, writeCache } from './cache';

@@ -5,6 +5,16 @@
 const where = (source: string | undefined, line?: number): string =>
   `${source ?? '<input>'}${line === undefined ? '' : `:${line}`}`;
 
+/**
+ * Input text quoted for a message: at most 60 characters (longer is cut with "…(N more)"),
+ * control characters and quotes escaped as in JSON, so a hostile file cannot flood the terminal
+ * or send it escape codes.
+ */
+export function echo(text: string, max = 60): string {
+  const cut = text.length > max ? `${text.slice(0, max)}…(${text.length - max} more)` : text;
+  return JSON.stringify(cut);
+}
+
 export const envsMessages = {
   gridBadDims: (width: unknown, height: unknown) =>
     `grid size must be positive integers, got width ${String(width)} and height ${String(height)}.`,
@@ -26,21 +36,21 @@ export const envsMessages = {
   genTooSmall: (what: string, min: number, width: number, height: number) =>
     `${what} needs width and height of at least ${min}, got ${width}x${height}.`,
   mapHeader: (source: string | undefined, line: number, expected: string, got: string) =>
-    `${where(source, line)}: expected "${expected}", got "${got}"; a MovingAI .map starts with "type octile", "height H", "width W", "map".`,
+    `${where(source, line)}: expected "${expected}", got ${echo(got)}; a MovingAI .map starts with "type octile", "height H", "width W", "map".`,
   mapBadRowCount: (source: string | undefined, expected: number, got: number) =>
     `${where(source)}: the header says height ${expected} but ${got} map rows follow; fix the height line or the rows.`,
   mapBadRowWidth: (source: string | undefined, line: number, expected: number, got: number) =>
     `${where(source, line)}: map row has ${got} characters but the header says width ${expected}.`,
   mapBadChar: (source: string | undefined, line: number, column: number, ch: string) =>
-    `${where(source, line)}: unknown terrain "${ch}" in column ${column}; use . G S (passable) or @ O T W (blocked).`,
+    `${where(source, line)}: unknown terrain ${echo(ch)} in column ${column}; use . G S (passable) or @ O T W (blocked).`,
   scenVersion: (source: string | undefined, got: string) =>
-    `${where(source, 1)}: expected the header "version 1", got "${got}"; MovingAI .scen files start with "version 1".`,
+    `${where(source, 1)}: expected the header "version 1", got ${echo(got)}; MovingAI .scen files start with "version 1".`,
   scenColumns: (source: string | undefined, line: number, got: number) =>
     `${where(source, line)}: expected 9 columns (bucket map width height startX startY goalX goalY optimal), got ${got}.`,
   scenNumber: (source: string | undefined, line: number, column: string, value: string) =>
-    `${where(source, line)}: column ${column} must be a number, got "${value}".`,
+    `${where(source, line)}: column ${column} must be a ${column === 'optimal' ? 'decimal number' : 'decimal integer'}, got ${echo(value)}.`,
   scenMapSize: (source: string | undefined, mapName: string, qw: number, qh: number, mw: number, mh: number) =>
-    `${where(source)}: query for ${mapName} says the map is ${qw}x${qh} but the map given is ${mw}x${mh}; load the map the scenario was made for.`,
+    `${where(source)}: query for ${mapName.length > 60 || /[\u0000-\u001f"]/.test(mapName) ? echo(mapName) : mapName} says the map is ${qw}x${qh} but the map given is ${mw}x${mh}; load the map the scenario was made for.`,
   scenOutOfRange: (source: string | undefined, which: string, cell: string, mw: number, mh: number) =>
     `${where(source)}: ${which} ${cell} is outside the ${mw}x${mh} map.`,
   scenBlocked: (source: string | undefined, which: string, cell: string) =>

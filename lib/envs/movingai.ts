@@ -110,7 +110,9 @@ export function parseScen(text: string, source?: string): ScenarioQuery[] {
     if (cols.length !== 9) fail(MODULE, envsMessages.scenColumns(source, i + 1, cols.length));
     const num = (c: number, integer: boolean): number => {
       const v = Number(cols[c]);
-      if (cols[c] === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
+      // Plain decimals only: Number() would also read "0x1", "1e3" or "0b1".
+      const plain = integer ? /^[-+]?\d+$/ : /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+      if (!plain.test(cols[c]) || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
         fail(MODULE, envsMessages.scenNumber(source, i + 1, names[c], cols[c]));
       }
       return v;

@@ -1,5 +1,6 @@
 import { fail, RetargetLabError } from '../core/errors';
 import { createRegistry } from '../core/registry';
+import { exercisesMessages } from './messages';
 import type { CheckReport, Exercise } from './types';
 
 const MODULE = 'exercises/check';
@@ -7,6 +8,8 @@ const registry = createRegistry<Exercise>(MODULE, 'exercise');
 
 /** Registers an exercise (ids unique) and returns it. */
 export function defineExercise<F, I>(exercise: Exercise<F, I>): Exercise<F, I> {
+  // Frozen, so a notebook cell cannot swap an exercise's judge or cases after the fact.
+  Object.freeze(exercise);
   registry.define(exercise as Exercise);
   return exercise;
 }
@@ -26,7 +29,7 @@ function getExercise(id: string): Exercise {
  */
 export function evaluateExercise(id: string, answer: unknown, opts: { seed?: number; count?: number } = {}): CheckReport {
   const ex = getExercise(id);
-  if (opts.seed !== undefined && !ex.generate) fail(MODULE, `exercise "${id}" has no generated cases; call it without a seed.`);
+  if (opts.seed !== undefined && !ex.generate) fail(MODULE, exercisesMessages.noGenerated(id));
   const cases = opts.seed !== undefined ? ex.generate!(opts.seed, opts.count ?? 20) : ex.visible();
   const failures: CheckReport['failures'] = [];
   for (const c of cases) {
@@ -71,4 +74,4 @@ function exercise(id: string, answer: unknown, opts: { seed?: number; count?: nu
 }
 
 /** The checker facade notebooks use in graded test cells. */
-export const check = { exercise, evaluate: evaluateExercise, list: listExercises };
+export const check = Object.freeze({ exercise, evaluate: evaluateExercise, list: listExercises });

@@ -1,5 +1,6 @@
 /**
- * Agent 1: a search with a learned objective (architecture 2 of the comment thread). A small
+ * Agent 1: a general-purpose search with a learned objective (notebook 07's architecture (2) without
+ * the goal-specific heuristics a commenter expected training to add: the easiest case to retarget). A small
  * network maps the observation to a target map — a log-reward for every cell, the agent's
  * mesa-objective — and a fixed planner (value iteration on the maze, as in Value Iteration
  * Networks, Tamar et al. 2016) plans on it. Only the target network (and the policy temperature)

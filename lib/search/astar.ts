@@ -15,5 +15,5 @@ import { bestFirst } from './best-first';
 export function astar<S, A, G = S>(
   problem: SearchProblem<S, A, G>, start: S, goal: G, options?: SearchOptions<S, G>,
 ): SearchResult<S, A> {
-  return bestFirst('search/astar', problem, start, goal, options, 1, 1);
+  return bestFirst(problem, start, goal, options, { module: 'search/astar' });
 }

@@ -12,15 +12,32 @@ import {
   BudgetClock, badCost, badHeuristic, checkOptions, checkProblem, finish, newStats, walkBack,
 } from './internal';
 
+/** Which algorithm runs on the engine: the module its errors name, and how f weighs g and h. */
+export interface BestFirstVariant {
+  /** The module named in error messages, e.g. 'search/astar'. */
+  module: string;
+  /** Weight of the path cost g in f. Default 1; 0 orders by h alone (greedy best-first). */
+  gWeight?: number;
+  /** Weight of the heuristic h in f. Default 1; 0 ignores h (uniform-cost), > 1 is weighted A*. */
+  hWeight?: number;
+}
+
+/** The defaults of {@link BestFirstVariant}: f = g + h, that is A*. */
+const DEFAULT_WEIGHTS = { gWeight: 1, hWeight: 1 } as const;
+
+/**
+ * Runs the engine with the common searcher arguments (`options` as the caller gave them, checked
+ * here) and the algorithm's variant, e.g. `{ module: 'search/uniform-cost', hWeight: 0 }`.
+ */
 export function bestFirst<S, A, G>(
-  module: string,
   problem: SearchProblem<S, A, G>,
   start: S,
   goal: G,
   options: SearchOptions<S, G> | undefined,
-  gWeight: number,
-  hWeight: number,
+  variant: BestFirstVariant,
 ): SearchResult<S, A> {
+  const module = variant.module;
+  const gWeight = variant.gWeight ?? DEFAULT_WEIGHTS.gWeight, hWeight = variant.hWeight ?? DEFAULT_WEIGHTS.hWeight;
   checkProblem(module, problem);
   const opts = checkOptions<S, G>(module, options);
   const clock = new BudgetClock(opts.budget);

@@ -13,5 +13,5 @@ import { bestFirst } from './best-first';
 export function greedyBestFirst<S, A, G = S>(
   problem: SearchProblem<S, A, G>, start: S, goal: G, options?: SearchOptions<S, G>,
 ): SearchResult<S, A> {
-  return bestFirst('search/greedy-best-first', problem, start, goal, options, 0, 1);
+  return bestFirst(problem, start, goal, options, { module: 'search/greedy-best-first', gWeight: 0 });
 }

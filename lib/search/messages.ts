@@ -3,6 +3,15 @@
  * written alongside the searches): every caller-mistake text these modules throw. Each entry
  * takes the values it mentions and says what went wrong and what to do.
  */
+/** A short description of a value passed where a PuzzleState was expected. */
+function describePuzzle(v: unknown): string {
+  if (v === null || typeof v !== 'object') return String(v);
+  try {
+    const o = v as { size?: unknown; tiles?: unknown };
+    return JSON.stringify({ size: o.size, tiles: o.tiles instanceof Uint8Array ? Array.from(o.tiles) : o.tiles }).slice(0, 100);
+  } catch { return Object.prototype.toString.call(v); }
+}
+
 export const searchMessages = {
   optionsNotObject: (value: unknown) =>
     `options must be an object, got ${String(value)}; pass e.g. { budget: { maxExpansions: 1000 } }.`,
@@ -48,6 +57,17 @@ export const searchMessages = {
     `unknown node "${String(node)}"; use one of the nodes named in the edges.`,
   graphNoCoordinates: (node: unknown) =>
     `no coordinates for node "${String(node)}"; give every node an [x, y] pair.`,
+  // The specialised sliding-puzzle IDA* (search/puzzle-idastar).
+  puzzleBadState: (name: string, v: unknown) =>
+    `${name} must be a PuzzleState {size: 3 or 4, tiles: Uint8Array of size*size holding 0..size*size-1 once each}, got ${describePuzzle(v)}; build one with parsePuzzle().`,
+  puzzleSizeMismatch: (a: number, b: number) =>
+    `state is a ${a}x${a} puzzle but goal is ${b}x${b}; pass a goal of the same size (puzzleGoal(${a}, 'blank-first')).`,
+  puzzleUnsolvable: () =>
+    `this state cannot reach the goal (the permutation parity differs); check the tile order or the goal convention (blank-first vs blank-last).`,
+  puzzleBadHeuristic: (h: unknown) => `unknown heuristic "${String(h)}"; use 'manhattan', 'linear-conflict' or 'pdb'.`,
+  puzzlePdbMismatch: () =>
+    `the pattern database was built for another goal or size; build one for this goal with loadOrBuildPatternDatabase(goal).`,
+  puzzleBadOptions: (o: unknown) => `options must be an object like {heuristic: 'manhattan'}, got ${describePuzzle(o)}.`,
 } as const satisfies Record<string, (...args: never[]) => string>;
 
 export type SearchMessageKey = keyof typeof searchMessages;

@@ -6,32 +6,15 @@
  */
 import { fail } from '../core/errors';
 import { checkBudget } from './internal';
-import type { Budget } from './problem';
+import type { Budget, SearchResult, SearchStats } from './problem';
 import { isSolvable, type PuzzleMove, type PuzzleState } from '../envs/sliding-puzzle';
 import { loadOrBuildPatternDatabase, type PatternDatabase } from '../heuristics/pdb';
 
+import { searchMessages } from './messages';
+
 const MODULE = 'search/puzzle-idastar';
 
-const text = {
-  badState: (name: string, v: unknown) =>
-    `${name} must be a PuzzleState {size: 3 or 4, tiles: Uint8Array of size*size holding 0..size*size-1 once each}, got ${describe(v)}; build one with parsePuzzle().`,
-  sizeMismatch: (a: number, b: number) =>
-    `state is a ${a}x${a} puzzle but goal is ${b}x${b}; pass a goal of the same size (puzzleGoal(${a}, 'blank-first')).`,
-  unsolvable: () =>
-    `this state cannot reach the goal (the permutation parity differs); check the tile order or the goal convention (blank-first vs blank-last).`,
-  badHeuristic: (h: unknown) => `unknown heuristic "${String(h)}"; use 'manhattan', 'linear-conflict' or 'pdb'.`,
-  pdbMismatch: () =>
-    `the pattern database was built for another goal or size; build one for this goal with loadOrBuildPatternDatabase(goal).`,
-  badOptions: (o: unknown) => `options must be an object like {heuristic: 'manhattan'}, got ${describe(o)}.`,
-} as const;
 
-function describe(v: unknown): string {
-  if (v === null || typeof v !== 'object') return String(v);
-  try {
-    const o = v as { size?: unknown; tiles?: unknown };
-    return JSON.stringify({ size: o.size, tiles: o.tiles instanceof Uint8Array ? Array.from(o.tiles) : o.tiles }).slice(0, 100);
-  } catch { return Object.prototype.toString.call(v); }
-}
 
 export type PuzzleHeuristicName = 'manhattan' | 'linear-conflict' | 'pdb';
 
@@ -45,15 +28,20 @@ export interface PuzzleIdaStarOptions {
 }
 
 /**
- * Counters of a run: nodes expanded and generated over all iterations (the move back to the
- * parent is never generated), the number of IDA* iterations, wall seconds, and the heuristic's
- * value at the start.
+ * The common counters, over all iterations (the move back to the parent is never generated;
+ * `maxFrontier` is the longest path held, start included), plus what IDA* adds: the number of
+ * iterations, the heuristic's value at the start, and the last f bound (the solution length when
+ * found, a lower bound on it when the budget ran out).
  */
-export interface PuzzleSearchCounters { expanded: number; generated: number; iterations: number; seconds: number; initialH: number }
+export interface PuzzleSearchStats extends SearchStats { iterations: number; initialH: number; bound: number }
 
+/**
+ * The common search result (`actions` are the blank's moves, `cost` their number, `path` the
+ * states from start to goal), with the puzzle counters. Unsolvable inputs throw, so the status is
+ * `found` or `budget`.
+ */
 export type PuzzleSearchResult =
-  | ({ status: 'found'; moves: PuzzleMove[]; length: number } & PuzzleSearchCounters)
-  | ({ status: 'budget'; reason: 'expansions' | 'time'; bound: number } & PuzzleSearchCounters);
+  Extract<SearchResult<PuzzleState, PuzzleMove>, { status: 'found' | 'budget' }> & { stats: PuzzleSearchStats };
 
 const FOUND = -1;
 const ABORT = -2;
@@ -67,23 +55,23 @@ const ABORT = -2;
  * @example
  * const start = parsePuzzle('14 13 15 7 11 12 9 5 6 0 2 1 4 8 10 3', 4);
  * const r = puzzleIdaStar(start, puzzleGoal(4, 'blank-first'), {heuristic: 'linear-conflict'});
- * if (r.status === 'found') console.log(r.length, r.generated / r.seconds, 'nodes/s');
+ * if (r.status === 'found') console.log(r.cost, r.actions.join(' '), r.stats.generated / r.stats.seconds, 'nodes/s');
  */
 export function puzzleIdaStar(state: PuzzleState, goal: PuzzleState, options: PuzzleIdaStarOptions = {}): PuzzleSearchResult {
-  if (options === null || typeof options !== 'object') fail(MODULE, text.badOptions(options));
+  if (options === null || typeof options !== 'object') fail(MODULE, searchMessages.puzzleBadOptions(options));
   checkState('state', state);
   checkState('goal', goal);
-  if (state.size !== goal.size) fail(MODULE, text.sizeMismatch(state.size, goal.size));
-  if (!isSolvable(state, goal)) fail(MODULE, text.unsolvable());
+  if (state.size !== goal.size) fail(MODULE, searchMessages.puzzleSizeMismatch(state.size, goal.size));
+  if (!isSolvable(state, goal)) fail(MODULE, searchMessages.puzzleUnsolvable());
   const heuristic = options.heuristic ?? 'manhattan';
   if (heuristic !== 'manhattan' && heuristic !== 'linear-conflict' && heuristic !== 'pdb') {
-    fail(MODULE, text.badHeuristic(heuristic));
+    fail(MODULE, searchMessages.puzzleBadHeuristic(heuristic));
   }
   if (options.budget !== undefined) checkBudget(MODULE, options.budget);
   let pdb: PatternDatabase | undefined;
   if (heuristic === 'pdb') {
     pdb = options.pdb ?? loadOrBuildPatternDatabase(goal);
-    if (pdb.size !== goal.size || !pdb.goal.every((t, i) => t === goal.tiles[i])) fail(MODULE, text.pdbMismatch());
+    if (pdb.size !== goal.size || !pdb.goal.every((t, i) => t === goal.tiles[i])) fail(MODULE, searchMessages.puzzlePdbMismatch());
   }
   return run(state, goal, heuristic, pdb, options.budget);
 }
@@ -121,7 +109,7 @@ function run(state: PuzzleState, goal: PuzzleState, heuristic: PuzzleHeuristicNa
 
   const maxExp = budget?.maxExpansions ?? Infinity;
   const deadline = budget?.maxSeconds !== undefined ? t0 + budget.maxSeconds * 1000 : Infinity;
-  let expanded = 0, generated = 0;
+  let expanded = 0, generated = 0, deepest = 0;
   let reason: 'expansions' | 'time' | null = null;
   let nextCheck = Math.min(maxExp, 1 << 20);
   const check = (): boolean => {
@@ -139,6 +127,7 @@ function run(state: PuzzleState, goal: PuzzleState, heuristic: PuzzleHeuristicNa
     dfs = function search(b: number, prev: number, g: number, h: number): number {
       if (expanded >= nextCheck && check()) return ABORT;
       expanded++;
+      if (g > deepest) deepest = g;
       let min = 1 << 30;
       const base = b * 4;
       for (let k = 0; k < 4; k++) {
@@ -187,6 +176,7 @@ function run(state: PuzzleState, goal: PuzzleState, heuristic: PuzzleHeuristicNa
     dfs = function search(b: number, prev: number, g: number, h: number): number {
       if (expanded >= nextCheck && check()) return ABORT;
       expanded++;
+      if (g > deepest) deepest = g;
       let min = 1 << 30;
       const base = b * 4;
       for (let k = 0; k < 4; k++) {
@@ -238,6 +228,7 @@ function run(state: PuzzleState, goal: PuzzleState, heuristic: PuzzleHeuristicNa
     dfs = function search(b: number, prev: number, g: number, h: number): number {
       if (expanded >= nextCheck && check()) return ABORT;
       expanded++;
+      if (g > deepest) deepest = g;
       let min = 1 << 30;
       const base = b * 4;
       for (let k = 0; k < 4; k++) {
@@ -265,33 +256,40 @@ function run(state: PuzzleState, goal: PuzzleState, heuristic: PuzzleHeuristicNa
     };
   }
 
-  const counters = (): PuzzleSearchCounters => ({
-    expanded, generated, iterations, seconds: (performance.now() - t0) / 1000, initialH: h0,
+  const stats = (maxFrontier: number): PuzzleSearchStats => ({
+    expanded, generated, maxFrontier, seconds: (performance.now() - t0) / 1000, iterations, initialH: h0, bound,
   });
   let iterations = 0;
-  if (h0 === 0) return { status: 'found', moves: [], length: 0, ...counters() };
+  if (h0 === 0) return { status: 'found', path: [state], actions: [], cost: 0, stats: stats(1) };
   bound = h0;
   for (;;) {
     iterations++;
     const r = dfs(blank, -1, 0, h0);
     if (r === FOUND) {
-      return { status: 'found', moves: toMoves(blank, pathBlank, solution, n), length: solution, ...counters() };
+      // the goal, at depth `solution`, is held on the path too
+      return { status: 'found', ...replay(state, blank, pathBlank, solution), cost: solution, stats: stats(solution + 1) };
     }
-    if (r === ABORT) return { status: 'budget', reason: reason ?? 'expansions', bound, ...counters() };
+    if (r === ABORT) return { status: 'budget', reason: reason ?? 'expansions', stats: stats(deepest + 1) };
     bound = r;
-    if (bound > 250) return { status: 'budget', reason: 'expansions', bound, ...counters() }; // unreachable for solvable inputs
+    if (bound > 250) return { status: 'budget', reason: 'expansions', stats: stats(deepest + 1) }; // unreachable for solvable inputs
   }
 }
 
-function toMoves(blank: number, pathBlank: Int8Array, len: number, n: number): PuzzleMove[] {
-  const moves: PuzzleMove[] = [];
-  let b = blank;
+/** The moves and states of a solution, from the blank's positions after each move. */
+function replay(start: PuzzleState, blank: number, pathBlank: Int8Array, len: number): { path: PuzzleState[]; actions: PuzzleMove[] } {
+  const n = start.size;
+  const path: PuzzleState[] = [start];
+  const actions: PuzzleMove[] = [];
+  let b = blank, tiles = start.tiles;
   for (let i = 0; i < len; i++) {
     const q = pathBlank[i];
-    moves.push(q === b - n ? 'up' : q === b + n ? 'down' : q === b - 1 ? 'left' : 'right');
+    actions.push(q === b - n ? 'up' : q === b + n ? 'down' : q === b - 1 ? 'left' : 'right');
+    tiles = tiles.slice();
+    tiles[b] = tiles[q]; tiles[q] = 0;
+    path.push({ size: n, tiles });
     b = q;
   }
-  return moves;
+  return { path, actions };
 }
 
 /** lcTable[code] for a line of n cells: tiles (goal index + 1, 0 = other) that must leave the line. */
@@ -319,10 +317,10 @@ function checkState(name: string, s: unknown): asserts s is PuzzleState {
   const st = s as PuzzleState | null;
   const ok = !!st && typeof st === 'object' && (st.size === 3 || st.size === 4)
     && st.tiles instanceof Uint8Array && st.tiles.length === st.size * st.size;
-  if (!ok) fail(MODULE, text.badState(name, s));
+  if (!ok) fail(MODULE, searchMessages.puzzleBadState(name, s));
   const seen = new Uint8Array(st.tiles.length);
   for (const t of st.tiles) {
-    if (t >= seen.length || seen[t]) fail(MODULE, text.badState(name, s));
+    if (t >= seen.length || seen[t]) fail(MODULE, searchMessages.puzzleBadState(name, s));
     seen[t] = 1;
   }
 }

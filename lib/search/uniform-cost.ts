@@ -15,5 +15,5 @@ export function uniformCost<S, A, G = S>(
   problem: SearchProblem<S, A, G>, start: S, goal: G, options?: SearchOptions<S, G>,
 ): SearchResult<S, A> {
   const opts = options && typeof options === 'object' ? { ...options, heuristic: undefined } : options;
-  return bestFirst('search/uniform-cost', problem, start, goal, opts, 1, 0);
+  return bestFirst(problem, start, goal, opts, { module: 'search/uniform-cost', hWeight: 0 });
 }

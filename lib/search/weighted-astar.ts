@@ -23,5 +23,5 @@ export function weightedAstar<S, A, G = S>(
 ): SearchResult<S, A> {
   const w = options && typeof options === 'object' && options.weight !== undefined ? options.weight : 1.5;
   if (typeof w !== 'number' || !(w >= 1) || w === Infinity) fail('search/weighted-astar', searchMessages.weightBad(w));
-  return bestFirst('search/weighted-astar', problem, start, goal, options, 1, w);
+  return bestFirst(problem, start, goal, options, { module: 'search/weighted-astar', hWeight: w });
 }

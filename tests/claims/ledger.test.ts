@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { defineClaim, getClaim, resolveParams, runClaim, type Claim } from '../../index';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { defineClaim, getClaim, resolveParams, runClaim } from '../../index';
 
-const toy: Claim = defineClaim({
+const toy = defineClaim({
   id: '99-test-toy', title: 'toy', notebook: '99', claim: 'x exceeds the threshold',
   criterion: 'supported if x > threshold', source: { who: 'post', thread: 'test', paraphrase: 'test' },
   params: {
@@ -10,7 +10,11 @@ const toy: Claim = defineClaim({
     mode: { default: 'a', description: 'mode', choices: ['a', 'b'] },
     flag: { default: false, description: 'flag' },
   },
-  run: (p) => ({ verdict: (p.x as number) > (p.threshold as number) ? 'supported' : 'not supported', summary: '', numbers: { x: p.x as number } }),
+  run: (p) => {
+    // The spec types the values: numbers, one of the choices, a boolean (checked by tsc).
+    expectTypeOf(p).toEqualTypeOf<Readonly<{ x: number; threshold: number; mode: 'a' | 'b'; flag: boolean }>>();
+    return { verdict: p.x > p.threshold ? 'supported' : 'not supported', summary: '', numbers: { x: p.x } };
+  },
 });
 
 describe('claims/ledger', () => {

@@ -62,7 +62,7 @@ describe('retarget-lab solve (grid)', () => {
     ['malformed map character', () => cli('solve', '--map', `${fixtures}/bad-char.map`, '--scen', `${fixtures}/tiny.map.scen`), /bad-char\.map:7: unknown terrain "x"/],
     ['short map row', () => cli('solve', '--map', `${fixtures}/bad-row.map`, '--scen', `${fixtures}/tiny.map.scen`), /bad-row\.map:8: map row has 9 characters/],
     ['scen line with 8 columns', () => grid('bad-columns.scen'), /bad-columns\.scen:3: expected 9 columns/],
-    ['scen number that is not a number', () => grid('bad-number.scen'), /bad-number\.scen:4: column startX must be a number, got "abc"/],
+    ['scen number that is not a number', () => grid('bad-number.scen'), /bad-number\.scen:4: column startX must be a decimal integer, got "abc"/],
     ['scen for a map of other dimensions', () => grid('wrong-size.scen'), /wrong-size\.scen:2: .*12x6 but the map given is 10x6/],
     ['start on a blocked cell', () => grid('blocked.scen'), /blocked\.scen:3: start \(1, 1\) is on a blocked cell/],
     ['goal out of range', () => grid('outside.scen'), /outside\.scen:2: goal \(10, 5\) is outside the 10x6 map/],
@@ -116,5 +116,33 @@ describe('retarget-lab solve (puzzle)', () => {
     const t = await cli('solve', '--tiles', '1 2 0 3 4 5 6 7 8');
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/^solved in 2 moves; .*\nmoves: left left/);
+  });
+});
+
+describe('retarget-lab solve: budgets and hostile input', () => {
+  it('gives the generic searchers a default expansion budget, the specialised ones none', async () => {
+    const { solveBudget, DEFAULT_GENERIC_EXPANSIONS } = await import('../../cli/solve');
+    for (const [puzzle, algo] of [[true, 'astar'], [true, 'idastar-generic'], [false, 'astar-generic'], [false, 'uniform-cost'], [false, 'greedy']] as const) {
+      expect(solveBudget(puzzle, algo)).toEqual({ maxExpansions: DEFAULT_GENERIC_EXPANSIONS });
+    }
+    expect(solveBudget(true, 'idastar')).toBeUndefined();
+    expect(solveBudget(false, 'astar')).toBeUndefined();
+    expect(solveBudget(false, 'jps')).toBeUndefined();
+    expect(solveBudget(true, 'astar', { maxExpansions: 7 })).toEqual({ maxExpansions: 7 });
+  });
+
+  it('a budget that runs out is a module-named message and exit 1', async () => {
+    const r = await cli('solve', '--tiles', '15 14 8 12 10 11 9 13 2 6 5 1 3 7 4 0', '--algo', 'astar', '--max-expansions', '2000');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/no solution within the budget \(budget\); 2000 expanded/);
+  });
+
+  it('refuses non-regular files, and names its own module for a 5x5 puzzle with idastar', async () => {
+    const zero = await cli('solve', '--map', '/dev/zero', '--scen', '/dev/zero');
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toMatch(/^retarget-lab\/cli\/solve: --map "\/dev\/zero" is not a regular file/);
+    const five = await cli('solve', '--tiles', '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 0 24', '--algo', 'idastar');
+    expect(five.code).toBe(2);
+    expect(five.stderr).toMatch(/^retarget-lab\/cli\/solve: the specialised --algo idastar solves 3x3 and 4x4 puzzles, got a 5x5; use --algo astar/);
   });
 });

@@ -48,6 +48,20 @@ describe('course/book: rendering', () => {
     expect(renderOutput({ output_type: 'error', ename: 'E', evalue: 'bad <x>', traceback: [] })).toBe('<pre class="output error">E: bad &lt;x&gt;</pre>');
   });
 
+  it('sanitises HTML and markdown outputs (a book built from student copies runs no student script)', () => {
+    const hostile = '<table class="t" style="text-align: right; position: fixed"><tr><td onclick="steal()">1</td></tr></table>'
+      + '<script>steal()</script><img src="x" onerror="steal()"><a href="javascript:steal()">x</a><iframe src="https://evil"></iframe>'
+      + '<details><summary>Hint</summary><b>bold</b></details><img src="data:image/png;base64,iVBORw0KGgo=" alt="ok">';
+    const html = renderOutput({ output_type: 'display_data', data: { 'text/html': hostile }, metadata: {} });
+    expect(html).not.toMatch(/<script|onclick|onerror|javascript:|<iframe|position/);
+    expect(html).toContain('<table class="t" style="text-align:right"><tr><td>1</td></tr></table>');
+    expect(html).toContain('<details><summary>Hint</summary><b>bold</b></details>');
+    expect(html).toContain('<img src="data:image/png;base64,iVBORw0KGgo=" alt="ok" />');
+    const md = renderOutput({ output_type: 'display_data', data: { 'text/markdown': '**ok** <img src=x onerror=steal()>' }, metadata: {} });
+    expect(md).toContain('<strong>ok</strong>');
+    expect(md).not.toContain('onerror');
+  });
+
   it('reads claim verdicts from claim cells; says so when there are no claims', () => {
     const nb = tiny('T');
     nb.cells[1].outputs = [{ output_type: 'display_data', data: { 'text/markdown': '### Claim `07-x`: ❌ not supported\n**It holds.** — from the post: p\n\n*Result:* it did not hold.', 'text/plain': '' }, metadata: {} }];
@@ -78,6 +92,7 @@ describe('course/book: which outputs a page shows', () => {
     const book = await buildBook({ notebooksDir: nbDir, outDir: path.join(dir, 'site'), executedDir: exDir, execute: false, kernel: noKernel });
     expect(book.pages.map((p) => [p.file, p.outputs])).toEqual([
       ['index.html', undefined], ['01-fresh.html', 'cached'], ['02-stale.html', 'stale'], ['03-never.html', 'none'], ['claims.html', undefined],
+      ['coverage.html', undefined],
     ]);
     const read = (f: string) => fs.readFileSync(path.join(dir, 'site', f), 'utf8');
     expect(read('01-fresh.html')).toContain('executed Fresh');
@@ -89,6 +104,8 @@ describe('course/book: which outputs a page shows', () => {
     }
     // ledger claims are listed but not run
     expect(read('claims.html')).toMatch(/<h1>Claims<\/h1>/);
+    // the coverage page lists the ledger's points, linked to notebook sections
+    expect(read('coverage.html')).toMatch(/<h1>Coverage<\/h1>[\s\S]*id="point-post-recipe"/);
     expect(fs.existsSync(path.join(exDir, '03-never.ipynb'))).toBe(false);
   });
 

@@ -50,7 +50,7 @@ describe('retarget-lab student | grade | book (CLI)', () => {
     expect(g.stderr).toMatch(/retarget-lab\/cli\/grade: give at least one submission/);
     const j = await cli('grade', bad, '--jobs', '0');
     expect(j.code).toBe(2);
-    expect(j.stderr).toMatch(/--jobs must be a positive integer, got 0/);
+    expect(j.stderr).toMatch(/--jobs must be a positive integer of at most 64, got "0"/);
     const b = await cli('book', '--notebooks', path.join(tempDir(), 'missing'));
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/retarget-lab\/course\/book: cannot read the notebooks folder/);
@@ -76,7 +76,7 @@ describe('retarget-lab student | grade | book (CLI)', () => {
     const r = await cli('book', '--notebooks', path.join(dir, 'nb'), '--out', path.join(dir, 'site'), '--executed', path.join(dir, 'executed'), '--no-execute', '--json');
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
-    expect(summary.pages.map((p: { file: string }) => p.file)).toEqual(['index.html', 'course-fixture.html', 'claims.html']);
+    expect(summary.pages.map((p: { file: string }) => p.file)).toEqual(['index.html', 'course-fixture.html', 'claims.html', 'coverage.html']);
     expect(summary.pages[1].outputs).toBe('none');
     expect(fs.readFileSync(path.join(dir, 'site', 'course-fixture.html'), 'utf8')).toContain('exercise <code>fx-double</code>: graded test (2 points)');
     expect(fs.existsSync(path.join(dir, 'executed'))).toBe(false);

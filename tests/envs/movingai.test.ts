@@ -89,8 +89,17 @@ describe('envs/movingai', () => {
     expect(() => parseScen('version 2\n', 'a.scen')).toThrow('retarget-lab/envs/movingai: a.scen:1: expected the header "version 1", got "version 2"');
     expect(() => parseScen('version 1\n0 a.map 4 4 0 0 1 1\n', 'a.scen')).toThrow(
       'a.scen:2: expected 9 columns (bucket map width height startX startY goalX goalY optimal), got 8.');
-    expect(() => parseScen('version 1\n\n0 a.map 4 4 0 zero 1 1 2\n', 'a.scen')).toThrow('a.scen:3: column startY must be a number, got "zero".');
-    expect(() => parseScen('version 1\n0 a.map 4 4 0 0 1 1 x\n', 'a.scen')).toThrow('a.scen:2: column optimal must be a number, got "x".');
+    expect(() => parseScen('version 1\n\n0 a.map 4 4 0 zero 1 1 2\n', 'a.scen')).toThrow('a.scen:3: column startY must be a decimal integer, got "zero".');
+    expect(() => parseScen('version 1\n0 a.map 4 4 0 0 1 1 x\n', 'a.scen')).toThrow('a.scen:2: column optimal must be a decimal number, got "x".');
+    // hex and other Number() forms are refused; echoed input is cut and escaped
+    expect(() => parseScen('version 1\n0 a.map 4 4 0x1 0 1 1 2\n', 'a.scen')).toThrow('a.scen:2: column startX must be a decimal integer, got "0x1".');
+    const hostile = `\u001b[31m${'9'.repeat(5000)}`;
+    let message = '';
+    try { parseScen(`version 1\n0 a.map 4 4 ${hostile} 0 1 1 2\n`, 'a.scen'); } catch (err) { message = (err as Error).message; }
+    expect(message).toContain('got "\\u001b[31m9999');
+    expect(message).toContain('…(4945 more)');
+    expect(message).not.toContain('\u001b');
+    expect(message.length).toBeLessThan(300);
   });
 
   it('validateQuery rejects wrong dimensions, out-of-range and blocked cells', () => {

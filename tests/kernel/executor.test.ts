@@ -88,3 +88,42 @@ describe('kernel/executor (real tslab kernel over ZeroMQ)', () => {
       .rejects.toThrow(/retarget-lab\/kernel\/kernelspec: no kernelspec named "no-such-kernel".*kernel install/);
   });
 });
+
+describe('kernel/executor: busy cells, huge output, long timeouts', () => {
+  it('a cell printing 5,000 lines finishes (never "timed out"), with every line kept', async () => {
+    const file = writeTempNotebook(codeNotebook([
+      'for (let i = 0; i < 5000; i++) console.log("line", i);',
+      'console.log("next");',
+    ]));
+    const run = await executeNotebook(file, { kernel: spec, timeoutSeconds: 30 });
+    expect(run.status).toBe('ok');
+    const [c0, c1] = run.notebookOut.cells;
+    expect(c0.metadata['retarget-lab'].status).toBe('ok');
+    const text = (c0.outputs as { text: string }[]).map((o) => o.text).join('');
+    expect(text.split('\n').filter(Boolean)).toHaveLength(5000);
+    expect(text.trimEnd().endsWith('line 4999')).toBe(true);
+    expect(c0.metadata['retarget-lab'].seconds).toBeLessThan(10);
+    expect(c1.outputs).toEqual([{ output_type: 'stream', name: 'stdout', text: 'next\n' }]);
+  }, 120_000);
+
+  it('caps the output kept per cell and marks the cell truncated', async () => {
+    const file = writeTempNotebook(codeNotebook(['const chunk = "x".repeat(1000);\nfor (let i = 0; i < 3000; i++) console.log(chunk);', 'console.log("after");']));
+    const run = await executeNotebook(file, { kernel: spec, timeoutSeconds: 60, outputCap: 100_000 });
+    const [c0, c1] = run.notebookOut.cells;
+    expect(c0.metadata['retarget-lab']).toMatchObject({ status: 'ok', truncated: true });
+    expect(JSON.stringify(c0.outputs).length).toBeLessThan(150_000);
+    expect(JSON.stringify(c0.outputs)).toMatch(/output truncated, \d+ characters dropped beyond the cap of 100000/);
+    expect(c1.outputs).toEqual([{ output_type: 'stream', name: 'stdout', text: 'after\n' }]);
+  }, 120_000);
+
+  it('a timeout beyond what a Node timer holds does not fire at once', async () => {
+    const kernel = await KernelClient.start(spec);
+    try {
+      const r = await kernel.execute('await new Promise((r) => setTimeout(r, 300)); console.log("slept");', { timeoutMs: 3_000_000_000 });
+      expect(r.status).toBe('ok');
+      expect(JSON.stringify(r.outputs)).toContain('slept');
+    } finally {
+      await kernel.shutdown();
+    }
+  }, 120_000);
+});

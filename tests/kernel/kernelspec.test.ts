@@ -43,3 +43,24 @@ describe('kernel/kernelspec', () => {
     expect(p).toContain('/usr/share/jupyter/kernels');
   });
 });
+
+describe('cli kernel list', () => {
+  const bin = path.join(__dirname, '..', '..', 'bin', 'retarget-lab.js');
+  const cli = (args: string[]) => require('node:child_process').spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+  it('honours --prefix and marks a kernelspec whose checkout moved as stale', () => {
+    const prefix = tmp();
+    const dir = installKernelSpec({ prefix });
+    const ok = cli(['kernel', 'list', '--prefix', prefix]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe(`retarget-lab         ${dir}\n`);
+    const spec = JSON.parse(fs.readFileSync(path.join(dir, 'kernel.json'), 'utf8'));
+    spec.argv[1] = '/moved/away/kernel/launch.cjs';
+    fs.writeFileSync(path.join(dir, 'kernel.json'), JSON.stringify(spec));
+    const stale = cli(['kernel', 'list', '--prefix', prefix]);
+    expect(stale.status).toBe(1);
+    expect(stale.stdout).toMatch(/retarget-lab .*\(stale: reinstall with `retarget-lab kernel install --prefix P`; its launcher \(\/moved\/away\/kernel\/launch\.cjs\) is gone: the checkout moved\)/);
+    const empty = cli(['kernel', 'list', '--prefix', tmp()]);
+    expect(empty.stdout).toMatch(/No kernelspecs found in .*share\/jupyter\/kernels\./);
+  }, 60_000);
+});

@@ -5,9 +5,10 @@ import { cheeseMazeLevel, cheeseMazeLevels } from '../../lib/envs/cheese-maze';
 import {
   LearnedSearchAgent, computeVsDistance, computeVsDistanceChart, decodeParams, encodeParams, goalsChart, initParams,
   learnedConfig, moveFields, outcomesByCheeseDistance, paramLayout, ridgeFit, thinkingTime, thinkingTimeChart,
-  trainLearnedSearch, trainingLevel, wavefront, wavefrontChart, wavefrontFramesChart, weightsModule,
+  fixedComputeRows, trainLearnedSearch, trainingLevel, wavefront, wavefrontChart, wavefrontFramesChart, weightsModule,
 } from '../../lib/mesa/learned/index';
 import { observeBatch, rollout } from '../../lib/mesa/rollout';
+import { PolicyAgent } from '../../lib/mesa/policy-agent';
 import { isVegaLiteSpec } from '../../lib/viz/index';
 
 const tiny = { steps: 4, schedule: { batch: 2, sizes: [5, 7], sizeSchedule: [0.5] } };
@@ -94,6 +95,12 @@ describe('learned searcher: evidence functions', () => {
     expect(rows.map((r) => [r.size, r.iterations])).toEqual([[5, 2], [5, 4], [7, 2], [7, 4]]);
     for (const r of rows) for (const k of ['rollout', 'allCells', 'cellAccuracy'] as const) expect(r[k]).toBeGreaterThanOrEqual(0);
     expect(isVegaLiteSpec(thinkingTimeChart(rows))).toBe(true);
+  });
+  it('thinking time of an agent without iterations: one success figure, drawn flat', () => {
+    const rows = fixedComputeRows(new PolicyAgent({ size: 5, seed: 1 }), { iterations: [2, 4, 8], count: 3 }, 'policy');
+    expect(rows.map((r) => r.iterations)).toEqual([2, 4, 8]);
+    expect(new Set(rows.map((r) => r.rollout)).size).toBe(1);
+    expect(rows[0]).toMatchObject({ agent: 'policy', size: 5, mazes: 3 });
   });
   it('ridge regression recovers a linear map', () => {
     const X = new Float64Array(200 * 3), y = new Float64Array(200);

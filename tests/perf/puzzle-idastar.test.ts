@@ -33,9 +33,12 @@ describe('puzzleIdaStar', () => {
           const r = puzzleIdaStar(start, goal, { heuristic, pdb });
           expect(r.status).toBe('found');
           if (r.status === 'found') {
-            expect(r.length).toBe(cost);
-            expect(r.moves.length).toBe(cost);
-            expect(replay(start, r.moves).tiles).toEqual(goal.tiles);
+            expect(r.cost).toBe(cost);
+            expect(r.actions.length).toBe(cost);
+            expect(replay(start, r.actions).tiles).toEqual(goal.tiles);
+            expect(r.path.length).toBe(cost + 1);
+            expect(r.path[0].tiles).toEqual(start.tiles);
+            expect(r.path[cost].tiles).toEqual(goal.tiles);
           }
         }
       }
@@ -52,8 +55,8 @@ describe('puzzleIdaStar', () => {
         const lengths = (['manhattan', 'linear-conflict', 'pdb'] as const).map((heuristic) => {
           const r = puzzleIdaStar(start, goal, { heuristic, pdb });
           if (r.status !== 'found') throw new Error('not found');
-          expect(replay(start, r.moves).tiles).toEqual(goal.tiles);
-          return r.length;
+          expect(replay(start, r.actions).tiles).toEqual(goal.tiles);
+          return r.cost;
         });
         expect(lengths).toEqual(Array(3).fill(generic.status === 'found' ? generic.cost : -1));
       }
@@ -65,9 +68,9 @@ describe('puzzleIdaStar', () => {
     const start = parsePuzzle('13 5 4 10 9 12 8 14 2 3 7 1 0 15 11 6', 4); // Korf #2, 55 moves
     const pdb = buildPatternDatabase(goal, { partition: '5-5-5' });
     const runs = (['manhattan', 'linear-conflict', 'pdb'] as const).map((heuristic) => puzzleIdaStar(start, goal, { heuristic, pdb }));
-    for (const r of runs) expect(r).toMatchObject({ status: 'found', length: 55 });
-    expect(runs[1].generated).toBeLessThan(runs[0].generated);
-    expect(runs[2].generated).toBeLessThan(runs[1].generated);
+    for (const r of runs) expect(r).toMatchObject({ status: 'found', cost: 55 });
+    expect(runs[1].stats.generated).toBeLessThan(runs[0].stats.generated);
+    expect(runs[2].stats.generated).toBeLessThan(runs[1].stats.generated);
   });
 
   it('returns budget results and throws on caller mistakes', () => {
@@ -75,8 +78,10 @@ describe('puzzleIdaStar', () => {
     const start = parsePuzzle('13 5 4 10 9 12 8 14 2 3 7 1 0 15 11 6', 4);
     const r = puzzleIdaStar(start, goal, { budget: { maxExpansions: 1000 } });
     expect(r).toMatchObject({ status: 'budget', reason: 'expansions' });
-    expect(r.expanded).toBeLessThanOrEqual(1000);
-    expect(puzzleIdaStar(goal, goal)).toMatchObject({ status: 'found', length: 0, moves: [] });
+    expect(r.stats.expanded).toBeLessThanOrEqual(1000);
+    expect(r.stats.bound).toBeGreaterThanOrEqual(r.stats.initialH);
+    expect(r.stats.bound).toBeLessThanOrEqual(55); // a lower bound on the solution length
+    expect(puzzleIdaStar(goal, goal)).toMatchObject({ status: 'found', cost: 0, actions: [], path: [goal] });
     const swapped = parsePuzzle('0 2 1 3 4 5 6 7 8', 3);
     expect(() => puzzleIdaStar(swapped, puzzleGoal(3))).toThrow(/retarget-lab\/search\/puzzle-idastar: .*cannot reach the goal/);
     expect(() => puzzleIdaStar(start, puzzleGoal(3))).toThrow(/4x4 puzzle but goal is 3x3/);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   PriorityQueue, RetargetLabError, alphaBeta, astar, beamSearch, bidirectional, breadthFirst, compareSearchers,
   depthLimited, generateAndTest, hierarchicalSearch, iterativeDeepening, mcts, minimax, searchMessages,
-  straightLineHeuristic, uniformCost, weightedAstar, weightedGraph,
+  straightLineHeuristic, uniformCost, weightedAstar, weightedGraph, puzzleIdaStar, puzzleGoal, puzzleFromTiles,
 } from '../../index';
 import type { SearchMessageKey } from '../../index';
 import { ticTacToe } from './helpers';
@@ -11,6 +11,9 @@ import { ticTacToe } from './helpers';
 const g = weightedGraph([['A', 'B', 1], ['B', 'C', 2]]);
 const oneWay = { successors: () => [], isGoal: () => false, key: (s: string) => s };
 const negative = { successors: () => [{ action: 'x', state: 'B', cost: -1 }], isGoal: () => false, key: (s: string) => s };
+
+const goal3 = puzzleGoal(3, 'blank-first');
+const swapped = puzzleFromTiles([0, 2, 1, 3, 4, 5, 6, 7, 8]);
 
 const cases: [SearchMessageKey, string, () => unknown, string][] = [
   ['problemBad', 'search/astar', () => astar({} as never, 'A', 'C'), searchMessages.problemBad({})],
@@ -36,6 +39,12 @@ const cases: [SearchMessageKey, string, () => unknown, string][] = [
   ['graphBadEdge', 'envs/graph', () => weightedGraph([['A', ''] as never]), searchMessages.graphBadEdge(0, ['A', ''])],
   ['graphBadWeight', 'envs/graph', () => weightedGraph([['A', 'B', -2]]), searchMessages.graphBadWeight(0, -2)],
   ['graphUnknownNode', 'envs/graph', () => uniformCost(g, 'A', 'Q'), searchMessages.graphUnknownNode('Q')],
+  ['puzzleBadState', 'search/puzzle-idastar', () => puzzleIdaStar({} as never, goal3), searchMessages.puzzleBadState('state', {})],
+  ['puzzleSizeMismatch', 'search/puzzle-idastar', () => puzzleIdaStar(goal3, puzzleGoal(4, 'blank-first')), searchMessages.puzzleSizeMismatch(3, 4)],
+  ['puzzleUnsolvable', 'search/puzzle-idastar', () => puzzleIdaStar(swapped, goal3), searchMessages.puzzleUnsolvable()],
+  ['puzzleBadHeuristic', 'search/puzzle-idastar', () => puzzleIdaStar(goal3, goal3, { heuristic: 'x' as never }), searchMessages.puzzleBadHeuristic('x')],
+  ['puzzlePdbMismatch', 'search/puzzle-idastar', () => puzzleIdaStar(goal3, goal3, { heuristic: 'pdb', pdb: { size: 4, goal: [] } as never }), searchMessages.puzzlePdbMismatch()],
+  ['puzzleBadOptions', 'search/puzzle-idastar', () => puzzleIdaStar(goal3, goal3, 5 as never), searchMessages.puzzleBadOptions(5)],
   ['graphNoCoordinates', 'envs/graph', () => astar(g, 'A', 'C', { heuristic: straightLineHeuristic({ A: [0, 0] }) }), searchMessages.graphNoCoordinates('C')],
 ];
 

@@ -82,6 +82,11 @@ describe('show.source', () => {
     expect(findSource('Rng')[0].text).toContain('export interface Rng');
   });
 
+  it('finds a lesson\'s own code in lessons/ as well as the library in lib/', () => {
+    expect(findSource('architectureStudy')[0]).toMatchObject({ file: 'lessons/07-two-architectures/agents/study.ts', exported: true });
+    expect(findSource('bfsDistances')[0]).toMatchObject({ file: 'lib/envs/grid.ts', exported: true });
+  });
+
   it('errors clearly on unknown names and anonymous values', () => {
     expect(() => show.source('noSuchThing')).toThrow(/^retarget-lab\/kernel\/display: show.source: no declaration named "noSuchThing" in lib\//);
     expect(() => show.source(() => 1)).toThrow(/^retarget-lab\/kernel\/display: show.source needs a named/);

@@ -22,6 +22,7 @@ import { astar } from '../../../lib/search/astar';
 import type { Budget, Heuristic, SearchProblem, Transition } from '../../../lib/search/problem';
 import type { Town } from './town';
 import { placeCells } from './town';
+import { tasksMessages } from './messages';
 
 const MODULE = 'tasks/errand';
 
@@ -60,12 +61,12 @@ export const MAX_STAGES = 6;
  */
 export function townErrand(town: Town, spec: ErrandSpec): Errand {
   if (!spec || typeof spec.name !== 'string' || !Array.isArray(spec.stages)) {
-    fail(MODULE, `an errand spec needs a name and a list of stage names, e.g. {name: 'ship books', stages: ['library', 'post office']}; got ${JSON.stringify(spec)}.`);
+    fail(MODULE, tasksMessages.errandSpecBad(spec));
   }
   let avoid: Errand['avoid'];
   if (spec.avoid) {
     const cells = town.zones[spec.avoid.zone];
-    if (!cells) fail(MODULE, `no zone "${spec.avoid.zone}" in this town; known zones: ${Object.keys(town.zones).join(', ')}.`);
+    if (!cells) fail(MODULE, tasksMessages.zoneUnknown(spec.avoid.zone, Object.keys(town.zones)));
     avoid = { cells, penalty: spec.avoid.penalty };
   }
   return checkErrand(town.map, { name: spec.name, stages: spec.stages.map((s) => placeCells(town, s)), order: spec.order ?? 'sequence', avoid });
@@ -74,18 +75,18 @@ export function townErrand(town: Town, spec: ErrandSpec): Errand {
 /** Throws a clear error unless `errand` is a valid errand on `map`; returns it. */
 export function checkErrand(map: GridMap, errand: Errand): Errand {
   const name = errand?.name ?? '(unnamed)';
-  if (!errand || !Array.isArray(errand.stages) || errand.stages.length === 0) fail(MODULE, `errand "${name}" needs at least one stage (a list of cells to reach).`);
-  if (errand.stages.length > MAX_STAGES) fail(MODULE, `errand "${name}" has ${errand.stages.length} stages; at most ${MAX_STAGES} are supported (split it into several errands).`);
-  if (errand.order !== 'sequence' && errand.order !== 'any') fail(MODULE, `errand "${name}": order must be 'sequence' or 'any', got ${JSON.stringify(errand.order)}.`);
+  if (!errand || !Array.isArray(errand.stages) || errand.stages.length === 0) fail(MODULE, tasksMessages.errandNoStages(name));
+  if (errand.stages.length > MAX_STAGES) fail(MODULE, tasksMessages.errandTooManyStages(name, errand.stages.length, MAX_STAGES));
+  if (errand.order !== 'sequence' && errand.order !== 'any') fail(MODULE, tasksMessages.errandOrderBad(name, errand.order));
   const openCell = (c: Cell) => c && Number.isInteger(c.x) && Number.isInteger(c.y) && c.x >= 0 && c.y >= 0 && c.x < map.width && c.y < map.height && map.passable[c.y * map.width + c.x] === 1;
   errand.stages.forEach((stage, k) => {
-    if (!Array.isArray(stage) || stage.length === 0) fail(MODULE, `errand "${name}": stage ${k} must be a non-empty list of cells.`);
-    for (const c of stage) if (!openCell(c)) fail(MODULE, `errand "${name}": stage ${k} has ${JSON.stringify(c)}, which is not an open cell of the ${map.width}x${map.height} map.`);
+    if (!Array.isArray(stage) || stage.length === 0) fail(MODULE, tasksMessages.stageEmpty(name, k));
+    for (const c of stage) if (!openCell(c)) fail(MODULE, tasksMessages.stageCellBad(name, k, c, map.width, map.height));
   });
   if (errand.avoid) {
     const p = errand.avoid.penalty;
-    if (typeof p !== 'number' || !Number.isFinite(p) || p < 0) fail(MODULE, `errand "${name}": avoid.penalty must be a finite number >= 0, got ${String(p)}.`);
-    for (const c of errand.avoid.cells) if (!openCell(c)) fail(MODULE, `errand "${name}": avoid zone has ${JSON.stringify(c)}, which is not an open cell.`);
+    if (typeof p !== 'number' || !Number.isFinite(p) || p < 0) fail(MODULE, tasksMessages.penaltyBad(name, p));
+    for (const c of errand.avoid.cells) if (!openCell(c)) fail(MODULE, tasksMessages.avoidCellBad(name, c));
   }
   return errand;
 }
@@ -170,7 +171,7 @@ export function errandProblem(map: GridMap, errand: Errand): ErrandProblem {
     key: (s) => s.done * n + s.y * width + s.x,
     startState: (cell) => {
       if (!cell || !Number.isInteger(cell.x) || !Number.isInteger(cell.y) || cell.x < 0 || cell.y < 0 || cell.x >= width || cell.y >= height || !passable[cell.y * width + cell.x]) {
-        fail(MODULE, `start must be an open cell {x, y} of the ${width}x${height} map, got ${JSON.stringify(cell)}.`);
+        fail(MODULE, tasksMessages.startBad(cell, width, height));
       }
       return { x: cell.x, y: cell.y, done: c.advance(0, cell.y * width + cell.x) };
     },

@@ -7,3 +7,4 @@ export * from './specialist';
 export * from './suite';
 export * from './measure';
 export * from './workload';
+export { tasksMessages } from './messages';

@@ -15,6 +15,7 @@ import type { Errand, ErrandSpec } from './errand';
 import { checkErrand, searchErrand, townErrand } from './errand';
 import { buildErrandTable } from './specialist';
 import type { Town } from './town';
+import { tasksMessages } from './messages';
 
 const MODULE = 'tasks/measure';
 
@@ -58,7 +59,7 @@ export interface MeasureOptions {
 export function measureTasks(town: Town, specs: readonly (ErrandSpec | Errand)[], options: MeasureOptions = {}): TaskMeasure[] {
   const samples = options.samples ?? 8;
   const seed = options.seed ?? 1;
-  if (!Number.isInteger(samples) || samples < 1) fail(MODULE, `samples must be a positive integer, got ${samples}.`);
+  if (!Number.isInteger(samples) || samples < 1) fail(MODULE, tasksMessages.positiveInt('samples', samples));
   const cells = passableCells(town.map);
   return specs.map((spec, t) => {
     const errand = isSpec(spec) ? townErrand(town, spec) : checkErrand(town.map, spec);
@@ -93,7 +94,7 @@ export function measureTasks(town: Town, specs: readonly (ErrandSpec | Errand)[]
  */
 export function breakEvenQueries(build: number, follow: number, search: number): number {
   for (const [name, v] of [['build', build], ['follow', follow], ['search', search]] as const) {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(MODULE, `${name} must be a finite number >= 0, got ${String(v)}.`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(MODULE, tasksMessages.nonNegative(name, v));
   }
   if (search <= follow) return build === 0 && search === follow ? 1 : Infinity;
   return Math.max(1, Math.ceil(build / (search - follow) - 1e-12));
@@ -117,9 +118,9 @@ export interface CurvePoint {
  * competitivenessCurve(measures, [1, 10, 100]).map((p) => p.ratio);
  */
 export function competitivenessCurve(measures: readonly TaskMeasure[], queriesPerTask: readonly number[]): CurvePoint[] {
-  if (measures.length === 0) fail(MODULE, 'no tasks measured; pass the result of measureTasks on a non-empty suite.');
+  if (measures.length === 0) fail(MODULE, tasksMessages.noMeasures());
   return queriesPerTask.map((q) => {
-    if (!(q >= 1) || !Number.isFinite(q)) fail(MODULE, `queries per task must be a finite number >= 1, got ${q}.`);
+    if (!(q >= 1) || !Number.isFinite(q)) fail(MODULE, tasksMessages.queriesBad(q));
     let spec = 0, gen = 0;
     for (const m of measures) { spec += m.build + q * m.follow; gen += q * m.search; }
     const per = q * measures.length;

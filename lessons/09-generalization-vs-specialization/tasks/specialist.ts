@@ -9,6 +9,7 @@ import type { Cell, GridMap } from '../../../lib/envs/grid';
 import { PriorityQueue } from '../../../lib/search/priority-queue';
 import type { Errand, ErrandRun } from './errand';
 import { compileErrand } from './errand';
+import { tasksMessages } from './messages';
 
 const MODULE = 'tasks/specialist';
 
@@ -76,7 +77,7 @@ export function buildErrandTable(map: GridMap, errand: Errand): ErrandTable {
   const seconds = (performance.now() - t0) / 1000;
   const check = (cell: Cell) => {
     if (!cell || !Number.isInteger(cell.x) || !Number.isInteger(cell.y) || cell.x < 0 || cell.y < 0 || cell.x >= width || cell.y >= height || !passable[cell.y * width + cell.x]) {
-      fail(MODULE, `start must be an open cell {x, y} of the ${width}x${height} map, got ${JSON.stringify(cell)}.`);
+      fail(MODULE, tasksMessages.startBad(cell, width, height));
     }
   };
   const costFrom = (cell: Cell): number => {

@@ -13,6 +13,7 @@ import { createRng } from '../../../lib/core/rng';
 import type { Cell, GridMap } from '../../../lib/envs/grid';
 import { passableCells } from '../../../lib/envs/grid';
 import { generateRooms } from '../../../lib/envs/rooms';
+import { tasksMessages } from './messages';
 
 const MODULE = 'tasks/town';
 
@@ -60,9 +61,9 @@ export function createTown(options: TownOptions = {}): Town {
   const width = options.width ?? 41, height = options.height ?? 41;
   const seed = options.seed ?? 1;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 15 || height < 15) {
-    fail(MODULE, `width and height must be integers >= 15 (room for ${TOWN_PLACES.length} places and the groups), got ${width} x ${height}.`);
+    fail(MODULE, tasksMessages.townSizeBad(width, height, TOWN_PLACES.length));
   }
-  if (typeof seed !== 'number' || !Number.isFinite(seed)) fail(MODULE, `seed must be a finite number, got ${String(seed)}.`);
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) fail(MODULE, tasksMessages.seedBad(seed));
   const map = generateRooms(width, height, createRng(`town-${seed}`), {
     roomSize: options.roomSize ?? 5, extraDoors: options.extraDoors ?? 0.3, name: `town-${width}x${height}-${seed}`,
   });
@@ -71,7 +72,7 @@ export function createTown(options: TownOptions = {}): Town {
   const roomCells = passableCells(map).filter((c) =>
     [open(c.x + 1, c.y), open(c.x - 1, c.y), open(c.x, c.y + 1), open(c.x, c.y - 1)].filter(Boolean).length >= 3);
   const needed = TOWN_PLACES.length + Object.values(TOWN_GROUPS).reduce((a, b) => a + b, 0) + 2;
-  if (roomCells.length < needed) fail(MODULE, `a ${width} x ${height} town with roomSize ${options.roomSize ?? 5} has only ${roomCells.length} room cells, need ${needed}; use a bigger map or bigger rooms.`);
+  if (roomCells.length < needed) fail(MODULE, tasksMessages.townTooSmall(width, height, options.roomSize ?? 5, roomCells.length, needed));
   const rng = createRng(`places-${seed}`);
   const picked = rng.shuffle(roomCells);
   let next = 0;
@@ -95,6 +96,6 @@ export function createTown(options: TownOptions = {}): Town {
 /** The cells of a place or group; a clear error naming the known places otherwise. */
 export function placeCells(town: Town, name: string): readonly Cell[] {
   const cells = town.places[name];
-  if (!cells) fail(MODULE, `no place "${name}" in this town; known places: ${Object.keys(town.places).join(', ')}.`);
+  if (!cells) fail(MODULE, tasksMessages.placeUnknown(name, Object.keys(town.places)));
   return cells;
 }

@@ -10,6 +10,7 @@
 import { fail } from '../../../lib/core/errors';
 import { createRng } from '../../../lib/core/rng';
 import type { TaskMeasure } from './measure';
+import { tasksMessages } from './messages';
 
 const MODULE = 'tasks/workload';
 
@@ -24,9 +25,9 @@ export type Strategy = (typeof STRATEGIES)[number];
  * zipfWorkload(20, 500, 1.1, 7); // frequent tasks and a long tail
  */
 export function zipfWorkload(tasks: number, queries: number, exponent: number, seed: number): number[] {
-  if (!Number.isInteger(tasks) || tasks < 1) fail(MODULE, `tasks must be a positive integer, got ${tasks}.`);
-  if (!Number.isInteger(queries) || queries < 1) fail(MODULE, `queries must be a positive integer, got ${queries}.`);
-  if (typeof exponent !== 'number' || !Number.isFinite(exponent) || exponent < 0) fail(MODULE, `exponent must be a finite number >= 0, got ${String(exponent)}.`);
+  if (!Number.isInteger(tasks) || tasks < 1) fail(MODULE, tasksMessages.positiveInt('tasks', tasks));
+  if (!Number.isInteger(queries) || queries < 1) fail(MODULE, tasksMessages.positiveInt('queries', queries));
+  if (typeof exponent !== 'number' || !Number.isFinite(exponent) || exponent < 0) fail(MODULE, tasksMessages.nonNegative('exponent', exponent));
   const rng = createRng(`zipf-${seed}`);
   const byRank = rng.shuffle(Array.from({ length: tasks }, (_, i) => i));
   const weights = byRank.map((_, r) => 1 / Math.pow(r + 1, exponent));
@@ -49,7 +50,7 @@ export function zipfWorkload(tasks: number, queries: number, exponent: number, s
  * const { stream, novel } = mixedWorkload(27, 400, 0.2, 1, 3);
  */
 export function mixedWorkload(routine: number, queries: number, novelty: number, exponent: number, seed: number): { stream: number[]; novel: number } {
-  if (typeof novelty !== 'number' || !(novelty >= 0 && novelty <= 1)) fail(MODULE, `novelty must be a probability in [0, 1], got ${String(novelty)}.`);
+  if (typeof novelty !== 'number' || !(novelty >= 0 && novelty <= 1)) fail(MODULE, tasksMessages.noveltyBad(novelty));
   const base = zipfWorkload(routine, queries, exponent, seed);
   const rng = createRng(`novelty-${seed}`);
   let novel = 0;
@@ -76,8 +77,8 @@ export interface WorkloadResult {
  * r.totals['cache + search'] <= 2 * r.totals['hindsight optimum'] + maxBuild; // ski-rental bound
  */
 export function runWorkload(measures: readonly TaskMeasure[], stream: readonly number[], points = 60): WorkloadResult {
-  if (measures.length === 0) fail(MODULE, 'no tasks measured; pass the result of measureTasks on a non-empty suite.');
-  for (const t of stream) if (!Number.isInteger(t) || t < 0 || t >= measures.length) fail(MODULE, `the stream names task ${t}, but only tasks 0..${measures.length - 1} were measured.`);
+  if (measures.length === 0) fail(MODULE, tasksMessages.noMeasures());
+  for (const t of stream) if (!Number.isInteger(t) || t < 0 || t >= measures.length) fail(MODULE, tasksMessages.streamTaskBad(t, measures.length));
   const seen = new Array<number>(measures.length).fill(0);
   const spent = new Array<number>(measures.length).fill(0);
   const built = new Array<boolean>(measures.length).fill(false);

@@ -99,7 +99,7 @@ export class LearnedSearchAgent extends VariableStore implements NamedModel {
     const o = tap.at('obs', obs);
     const obsData = o.dataSync();
     const x = new Float32Array(paddedSize(g, INPUT_CHANNELS.length));
-    inputFromObservation(obsData, g, x);
+    inputFromObservation(obsData, g, x, this.layout.shape.coordinates !== false);
     const C = this.layout.shape.state;
     const h = run(this.paramsCache, this.layout, x, g, this.iters, (t, state) => {
       const name = `iter.${t}.h`;

@@ -4,7 +4,7 @@
  * maze distance to the cheese. A wavefront-like search needs about one iteration per step of
  * distance; a lookup of local features needs the same few iterations everywhere.
  */
-import { cheeseMazeLevels, expertAction, mazeDistances } from '../../envs/cheese-maze';
+import { ACTION_DELTAS, cheeseMazeLevels, expertAction, mazeDistances } from '../../envs/cheese-maze';
 import type { ChartRow, VlSpec } from '../../viz/index';
 import { lineChart } from '../../viz/index';
 import type { LearnedNet } from './fields';
@@ -28,7 +28,24 @@ export interface ComputeDistanceResult {
   correlation: number;
 }
 
-export function computeVsDistance(net: LearnedNet, opts: { size?: number; count?: number; maxIterations?: number; seed?: number | string } = {}): ComputeDistanceResult {
+/**
+ * Which cells count: `all` open cells, or only the `deceptive` ones, where the right move does not
+ * bring the mouse closer to the cheese as the crow flies (Manhattan distance). There a local cue
+ * (the cheese's direction, a dead end) gives the wrong answer, so only information carried along
+ * the maze from the cheese can get the move right.
+ */
+export type ComputeCells = 'all' | 'deceptive';
+
+/** Whether the expert's move at `cell` fails to reduce the Manhattan distance to the cheese. */
+function deceptive(cell: { x: number; y: number }, cheese: { x: number; y: number }, action: number): boolean {
+  const [dx, dy] = ACTION_DELTAS[action];
+  const before = Math.abs(cell.x - cheese.x) + Math.abs(cell.y - cheese.y);
+  const after = Math.abs(cell.x + dx - cheese.x) + Math.abs(cell.y + dy - cheese.y);
+  return after >= before;
+}
+
+export function computeVsDistance(net: LearnedNet, opts: { size?: number; count?: number; maxIterations?: number; seed?: number | string; cells?: ComputeCells } = {}): ComputeDistanceResult {
+  const only = opts.cells ?? 'all';
   const size = opts.size ?? 13;
   const maxIt = opts.maxIterations ?? 3 * size + 10;
   const levels = cheeseMazeLevels('test', opts.count ?? 16, `compute/${String(opts.seed ?? 1)}/${size}`, { size });
@@ -40,7 +57,9 @@ export function computeVsDistance(net: LearnedNet, opts: { size?: number; count?
     for (let c = 0; c < dist.length; c++) {
       const d = dist[c];
       if (d <= 0) continue;
-      const want = expertAction(lv.map, dist, { x: c % size, y: (c / size) | 0 });
+      const cell = { x: c % size, y: (c / size) | 0 };
+      const want = expertAction(lv.map, dist, cell);
+      if (only === 'deceptive' && !deceptive(cell, lv.cheese, want)) continue;
       let settle = -1;
       for (let t = maxIt; t >= 1; t--) { if (fields.get(t)![li][c] === want) settle = t; else break; }
       const e = byDist.get(d) ?? { sum: 0, n: 0, never: 0 };
@@ -58,8 +77,9 @@ export function computeVsDistance(net: LearnedNet, opts: { size?: number; count?
   return { rows, slope, intercept: my - slope * mx, correlation: sxx && syy ? sxy / Math.sqrt(sxx * syy) : 0 };
 }
 
-export function computeVsDistanceChart(r: ComputeDistanceResult): VlSpec {
-  const data = r.rows.filter((x) => x.cells > 0).flatMap((x) => [
+/** Mean settle iteration by distance (distances with at least `minCells` cells), beside the one-iteration-per-step line. */
+export function computeVsDistanceChart(r: ComputeDistanceResult, minCells = 5): VlSpec {
+  const data = r.rows.filter((x) => x.cells >= minCells).flatMap((x) => [
     { distance: x.distance, iteration: x.meanIteration, series: 'learned net: mean settle iteration' },
     { distance: x.distance, iteration: x.distance, series: 'one iteration per step (reference)' },
   ]);

@@ -55,10 +55,10 @@ export function checkVariant(module: string, v: unknown): asserts v is LearnedVa
 }
 
 /** The config of a variant, with the shipped schedule unless overridden. */
-export function learnedConfig(variant: LearnedVariant, overrides: { seed?: number; steps?: number; schedule?: Partial<LearnedSchedule> } = {}): LearnedConfig {
+export function learnedConfig(variant: LearnedVariant, overrides: { seed?: number; steps?: number; schedule?: Partial<LearnedSchedule>; shape?: Partial<NetShape> } = {}): LearnedConfig {
   checkVariant('mesa/learned', variant);
   const schedule = { ...SHIPPED_SCHEDULE, ...overrides.schedule };
   if (overrides.steps !== undefined) schedule.steps = overrides.steps;
   if (!Number.isInteger(schedule.steps) || schedule.steps <= 0) fail('mesa/learned', learnedMessages.badSteps(schedule.steps));
-  return { variant, seed: overrides.seed ?? 1, shape: { state: 16, inner: 16 }, trainRegion: 3, schedule };
+  return { variant, seed: overrides.seed ?? 1, shape: { state: 16, inner: 16, ...overrides.shape }, trainRegion: 3, schedule };
 }

@@ -32,11 +32,11 @@ export function observations(levels: readonly CheeseMazeLevel[]): Float32Array {
 }
 
 /** A batch of same-size levels with dense expert labels. */
-export function makeBatch(levels: readonly CheeseMazeLevel[]): Batch {
+export function makeBatch(levels: readonly CheeseMazeLevel[], coordinates = true): Batch {
   const H = levels[0].map.height, W = levels[0].map.width;
   const g: Geom = { B: levels.length, H, W };
   const x = new Float32Array(paddedSize(g, INPUT_CHANNELS.length));
-  inputFromObservation(observations(levels), g, x as Arr);
+  inputFromObservation(observations(levels), g, x as Arr, coordinates);
   const labels = new Int8Array(paddedSize(g, 1)).fill(-1);
   const dist = new Int32Array(labels.length).fill(-1);
   let maxDist = 0;

@@ -51,7 +51,7 @@ export function moveFields(
   const out = new Map<number, Int8Array[]>(cps.map((c) => [c, []]));
   const chunk = opts.chunk ?? 16;
   for (let i = 0; i < levels.length; i += chunk) {
-    const batch = makeBatch(levels.slice(i, i + chunk));
+    const batch = makeBatch(levels.slice(i, i + chunk), net.layout.shape.coordinates !== false);
     run(net.params, net.layout, batch.x, batch.g, cps[cps.length - 1], (t, h) => {
       opts.onState?.(t, h, batch.g, i);
       if (out.has(t)) out.get(t)!.push(...argmaxFields(readout(net.params, net.layout, h, batch.g), batch.g));

@@ -11,20 +11,24 @@ import { lineChart } from '../../viz/index';
 import type { LearnedNet } from './fields';
 import { followField, moveFields } from './fields';
 
-export interface GoalRow extends ChartRow {
+/** Outcome rates of the walks over a set of mazes. */
+export interface GoalSummary extends ChartRow {
   agent: string;
-  /** Manhattan distance of the cheese from the top-right training square (0 = inside). */
-  distance: number;
   episodes: number;
   cheese: number;
   proxy: number;
   neither: number;
 }
 
+export interface GoalRow extends GoalSummary {
+  /** Manhattan distance of the cheese from the top-right training square (0 = inside). */
+  distance: number;
+}
+
 export interface GoalOptions { size?: number; count?: number; iterations?: number; trainRegion?: number; seed?: number | string }
 
 /** Outcomes of walks from the start, on `count` held-out mazes with the cheese anywhere. */
-export function outcomesByCheeseDistance(net: LearnedNet, agent: string, opts: GoalOptions = {}): { rows: GoalRow[]; overall: Omit<GoalRow, 'distance'>; outside: Omit<GoalRow, 'distance'> } {
+export function outcomesByCheeseDistance(net: LearnedNet, agent: string, opts: GoalOptions = {}): { rows: GoalRow[]; overall: GoalSummary; outside: GoalSummary } {
   const size = opts.size ?? 13, region = opts.trainRegion ?? 3;
   const T = opts.iterations ?? 3 * size + 10;
   const levels = cheeseMazeLevels('test', opts.count ?? 64, `goals/${String(opts.seed ?? 1)}/${size}`, { size, trainRegion: region });

@@ -6,5 +6,6 @@ export const learnedMessages = {
   badWeights: (why: string) => `the weights do not fit this network (${why}); regenerate them with \`retarget-lab train learned-search\`.`,
   notMaze: (why: string) => `${why}; build levels with cheeseMazeLevels().`,
   mixedSizes: () => `all levels of one call must have the same size; group them by size first.`,
+  ridgeShape: (got: number, rows: number, features: number) => `ridgeFit: X has ${got} numbers, expected ${rows}×${features}; pass row-major features.`,
   noMouse: () => `an observation has no mouse; write it with writeObservation()/observeBatch().`,
 } as const;

@@ -23,6 +23,8 @@ export interface NetShape {
   state: number;
   /** Channels of the inner layer a. */
   inner: number;
+  /** False: the x, y channels are fed as zeros (the net sees walls and cheese only). Default true. */
+  coordinates?: boolean;
 }
 
 /** Where each named tensor lives in the flat parameter vector. */
@@ -62,7 +64,7 @@ export function initParams(layout: ParamLayout, normal: () => number): Float32Ar
 }
 
 /** Writes the network input (padded, channels wall, cheese, x, y) from observations [B,H,W,5]. */
-export function inputFromObservation(obs: ArrayLike<number>, g: Geom, out: Arr): void {
+export function inputFromObservation(obs: ArrayLike<number>, g: Geom, out: Arr, coordinates = true): void {
   const cin = INPUT_CHANNELS.length;
   out.fill(0);
   for (let b = 0; b < g.B; b++) {
@@ -70,7 +72,7 @@ export function inputFromObservation(obs: ArrayLike<number>, g: Geom, out: Arr):
       for (let x = 0; x < g.W; x++) {
         const src = ((b * g.H + y) * g.W + x) * 5;
         const dst = ((b * (g.H + 2) + y + 1) * (g.W + 2) + x + 1) * cin;
-        for (let c = 0; c < cin; c++) out[dst + c] = obs[src + INPUT_CHANNELS[c]];
+        for (let c = 0; c < cin; c++) out[dst + c] = coordinates || c < 2 ? obs[src + INPUT_CHANNELS[c]] : 0;
       }
     }
   }

@@ -64,7 +64,7 @@ export function trainLearnedSearch(config: LearnedConfig, opts: { onProgress?: (
     const open = 1 + s.sizeSchedule.filter((f) => frac >= f).length;
     const size = s.sizes[rng.int(0, Math.min(open, s.sizes.length))];
     const levels = Array.from({ length: s.batch }, (_, i) => trainingLevel(config, size, `${config.variant}/${config.seed}/${step}/${i}`));
-    const batch = makeBatch(levels);
+    const batch = makeBatch(levels, config.shape.coordinates !== false);
     const total = batch.maxDist + rng.int(1, s.extraIterations + 1);
     const grad = Math.min(total, rng.int(1, s.gradIterations + 1));
     grads.fill(0);

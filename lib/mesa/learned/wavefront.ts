@@ -12,12 +12,13 @@ import type { CheeseMazeLevel } from '../../envs/cheese-maze';
 import type { ChartRow, VlSpec } from '../../viz/index';
 import { heatmap, lineChart, sliderParam } from '../../viz/index';
 import type { LearnedNet } from './fields';
+import { learnedMessages } from './messages';
 import { moveFields } from './fields';
 
-/** Ridge regression y ≈ X·w + b (closed form, features standardised by nothing; λ on w only). */
+/** Ridge regression y ≈ X·w + b in closed form (penalty λ·n on w, none on b). */
 export function ridgeFit(X: Float64Array, y: Float64Array, features: number, lambda = 1e-3): { w: Float64Array; b: number } {
   const n = y.length, p = features + 1;
-  if (X.length !== n * features) fail('mesa/learned', `ridgeFit: X has ${X.length} numbers, expected ${n}×${features}; pass row-major features.`);
+  if (X.length !== n * features) fail('mesa/learned', learnedMessages.ridgeShape(X.length, n, features));
   const A = new Float64Array(p * p), r = new Float64Array(p);
   const row = new Float64Array(p);
   for (let i = 0; i < n; i++) {

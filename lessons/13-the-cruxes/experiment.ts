@@ -1,0 +1,148 @@
+/**
+ * Notebook 13, the cruxes: each disagreement of the debate, the ledger claims that bear on it
+ * (re-run live with parameters small enough for the whole notebook to stay under a minute), and
+ * the points of the coverage ledger that the notebook discusses under it.
+ */
+import { runClaim } from '../../lib/claims/ledger';
+import type { ClaimOutcome } from '../../lib/claims/types';
+import { listCoverage, type CoverageEntry } from '../../lib/claims/coverage';
+import { fail } from '../../lib/core/errors';
+import { cruxesMessages } from './messages';
+
+const MODULE = 'lessons/13/experiment';
+
+/** A claim that bears on a crux, with the (fast) parameters the notebook runs it with. */
+export interface CruxClaim {
+  id: string;
+  params?: Record<string, unknown>;
+  /** Which way a "supported" verdict leans: toward the post's plan, or toward its critics. */
+  supportedFavours: 'the post' | 'the critics' | 'neither';
+}
+
+/** One crux: its notebook heading, the question, and the claims that bear on it. */
+export interface Crux {
+  id: string;
+  /** The exact heading of its section in notebooks/13-the-cruxes.ipynb. */
+  heading: string;
+  /** Headings of its subsections that coverage entries may point to. */
+  subsections?: string[];
+  question: string;
+  claims: CruxClaim[];
+}
+
+/** The cruxes, in the notebook's order. */
+export const CRUXES: readonly Crux[] = [
+  {
+    id: 'search-exists', heading: '1 · Is there a retargetable search to find?', subsections: ['The exchange: why no mesa-optimizers?'],
+    question: 'Will the systems we care about contain a retargetable internal search at all?',
+    claims: [
+      { id: '01-retargetable-search', supportedFavours: 'neither' },
+      { id: '04-goal-misgeneralization', params: { episodes: 60 }, supportedFavours: 'neither' },
+      { id: '06-policy-retargetable', supportedFavours: 'the post' },
+    ],
+  },
+  {
+    id: 'search-vs-heuristics', heading: '2 · Search or heuristics: where is the action?',
+    question: 'Under a compute budget, does the work sit in a search or in the heuristics and plan proposals that feed it?',
+    claims: [
+      { id: '03-search-inefficient', supportedFavours: 'the critics' },
+      { id: '03-plan-generation', params: { trials: 20 }, supportedFavours: 'the critics' },
+      { id: '03-exp-to-pseudolinear', supportedFavours: 'neither' },
+    ],
+  },
+  {
+    id: 'goal-specific', heading: '3 · Are good heuristics goal-specific?',
+    question: 'Do the heuristics that make a search fast depend on the goal, so that retargeting throws them away?',
+    claims: [
+      { id: '02-relaxation-goal-agnostic', supportedFavours: 'the post' },
+      { id: '02-relaxation-admissible', supportedFavours: 'neither' },
+      { id: '07-builtin-goal-agent', supportedFavours: 'the critics' },
+      { id: '08-retargeted-engine-loses-heuristics', supportedFavours: 'the critics' },
+    ],
+  },
+  {
+    id: 'architecture', heading: '4 · Which architecture, and which call?',
+    question: 'Is a capable system one search with its goal built in, or a searcher that calls itself on subgoals, and which call would we retarget?',
+    claims: [{ id: '07-outermost-call', supportedFavours: 'the post' }],
+  },
+  {
+    id: 'competition', heading: '5 · Can a general searcher compete?',
+    question: 'Does a retargeted, general searcher lose to specialised systems by a margin that matters?',
+    claims: [
+      { id: '09-competitiveness-tax', supportedFavours: 'the critics' },
+      { id: '08-parallel-learning', supportedFavours: 'neither' },
+      { id: '09-cache-plus-search', supportedFavours: 'neither' },
+    ],
+  },
+  {
+    id: 'natural-abstractions', heading: '6 · Natural abstractions: is there a target to write?', subsections: ['Do independently trained agents share the concept?'],
+    question: 'Does the AI have a concept close enough to our target, in a place we can find and write?',
+    claims: [
+      { id: '13-shared-concept', supportedFavours: 'the post' },
+      { id: '05-target-located', params: { mazes: 60 }, supportedFavours: 'the post' },
+      { id: '10-search-editable-like-facts', params: { rooms: 30 }, supportedFavours: 'the post' },
+      { id: '10-rome-edits-facts', params: { edits: 2 }, supportedFavours: 'the post' },
+      { id: '10-localization-informs-editing', params: { edits: 2 }, supportedFavours: 'the post' },
+      { id: '11-concept-extrapolation', params: { episodes: 30 }, supportedFavours: 'the critics' },
+    ],
+  },
+  {
+    id: 'weak-interpretability', heading: '7 · Weaker interpretability: retarget, or detect and retrain?',
+    question: 'What is left of the plan if interpretability is noisy or can only detect and read off?',
+    claims: [
+      { id: '12-degrades-gracefully', supportedFavours: 'the critics' },
+      { id: '12-retrain-vs-retarget', supportedFavours: 'the post' },
+    ],
+  },
+  {
+    id: 'inner-outer', heading: '8 · What retargeting solves, and what it leaves',
+    question: 'Does retargeting remove inner alignment and leave only outer alignment, as the post says?',
+    claims: [
+      { id: '06-retarget-removes-misgeneralization', params: { episodes: 60 }, supportedFavours: 'the post' },
+      { id: '11-value-painting-retargets', params: { episodes: 30 }, supportedFavours: 'the post' },
+    ],
+  },
+];
+
+/** The crux with this id or heading. */
+export function getCrux(idOrHeading: string): Crux {
+  const c = CRUXES.find((x) => x.id === idOrHeading || x.heading === idOrHeading);
+  if (!c) fail(MODULE, cruxesMessages.unknownCrux(idOrHeading, CRUXES.map((x) => x.id)));
+  return c;
+}
+
+/** Re-runs every claim bearing on a crux (its fast parameters, then `overrides` per claim id). */
+export async function cruxVerdicts(idOrHeading: string, overrides: Record<string, Record<string, unknown>> = {}): Promise<ClaimOutcome[]> {
+  const crux = getCrux(idOrHeading);
+  const out: ClaimOutcome[] = [];
+  for (const c of crux.claims) out.push(await runClaim(c.id, { ...(c.params ?? {}), ...(overrides[c.id] ?? {}) }));
+  return out;
+}
+
+/** One table row per outcome: the verdict, which side a "supported" favours, the summary. */
+export function cruxRows(idOrHeading: string, outcomes: readonly ClaimOutcome[]): Record<string, string | number>[] {
+  const crux = getCrux(idOrHeading);
+  return outcomes.map((o) => {
+    const favours = crux.claims.find((c) => c.id === o.id)?.supportedFavours ?? 'neither';
+    const leans = o.verdict === 'depends' || favours === 'neither' ? '—'
+      : o.verdict === 'supported' ? favours : favours === 'the post' ? 'the critics' : 'the post';
+    return { claim: o.id, verdict: o.verdict, 'leans toward': leans, seconds: Number(o.seconds.toFixed(1)), summary: o.summary };
+  });
+}
+
+/** The coverage ledger's points discussed under a crux's section of notebook 13. */
+export function cruxPoints(idOrHeading: string, entries: readonly CoverageEntry[] = listCoverage()): CoverageEntry[] {
+  const crux = getCrux(idOrHeading);
+  const headings = [crux.heading, ...(crux.subsections ?? [])];
+  return entries.filter((e) => (e.section?.notebook === '13-the-cruxes' && headings.includes(e.section.heading))
+    || crux.claims.some((c) => (e.claims ?? []).includes(c.id)));
+}
+
+/** The points of a crux as table rows: id, speaker and thread, what was said, how the lab treats it. */
+export function cruxPointRows(idOrHeading: string): Record<string, string>[] {
+  return cruxPoints(idOrHeading).map((e) => ({
+    point: e.id, speaker: e.speaker === 'the post' ? e.speaker : `${e.speaker} (${e.thread})`, said: e.paraphrase,
+    treatment: e.treatment === 'tested' ? `tested: ${(e.claims ?? []).join(', ')}`
+      : e.treatment === 'discussed' ? `discussed: ${e.section!.notebook} § ${e.section!.heading}` : `${e.treatment}: ${e.reason ?? ''}`,
+  }));
+}
