@@ -33,6 +33,12 @@ export interface LayerInfo {
   /** True when the shape is [H, W] or [H, W, C] over the maze cells. */
   spatial: boolean;
   description: string;
+  /**
+   * True for a copy of the observation (the input, or the input fed in again at an iteration).
+   * Locating procedures treat such layers as the input baseline. When no layer is flagged, the
+   * first layer is taken to be the input.
+   */
+  input?: boolean;
 }
 
 /** A trained (or untrained) agent over cheese-maze observations. */

@@ -5,6 +5,8 @@
  * - `channel` (any agent with a goal-tracking channel, found by interpretability): set that
  *   channel at the target cell to `value` (and, with `clear`, to its floor everywhere else).
  * - `steer`: add a steering vector computed for this target (see lib/interp/steering).
+ * - `located`: the edit of a representation found by `locateTarget` (see edit.ts); it clears the
+ *   cheese of each episode, so it needs the episodes' levels.
  */
 import * as tf from '@tensorflow/tfjs';
 import { fail } from '../core/errors';
@@ -12,17 +14,23 @@ import type { Cell } from '../envs/grid';
 import type { ForwardOptions, ForwardResult, NamedModel, Patch } from '../mesa/model';
 import { MIN_LOG_REWARD } from '../mesa/planner-agent';
 import type { SteeringVector } from '../interp/steering';
+import type { CheeseMazeLevel } from '../envs/cheese-maze';
+import type { RetargetEditOptions } from './edit';
+import { retargetEdit } from './edit';
+import type { LocatedTarget } from './locate';
 import { retargetMessages } from './messages';
 
 export type RetargetMethod =
   | { kind: 'target-map' }
   | { kind: 'channel'; layer: string; channel: number; value: number; clear?: boolean }
-  | { kind: 'steer'; vectorFor: (target: Cell) => SteeringVector; scale?: number };
+  | { kind: 'steer'; vectorFor: (target: Cell) => SteeringVector; scale?: number }
+  | ({ kind: 'located'; located: LocatedTarget } & Pick<RetargetEditOptions, 'iterations' | 'clear' | 'strength' | 'clearWith' | 'mode'>);
 
 /**
- * The patches that retarget a batch: episode i is aimed at `targets[i]`.
+ * The patches that retarget a batch: episode i is aimed at `targets[i]` (and plays `levels[i]`,
+ * needed by the `located` method).
  */
-export function retargetPatches(agent: NamedModel, targets: readonly Cell[], method: RetargetMethod): Record<string, Patch> {
+export function retargetPatches(agent: NamedModel, targets: readonly Cell[], method: RetargetMethod, levels?: readonly CheeseMazeLevel[]): Record<string, Patch> {
   const H = agent.size, W = agent.size, B = targets.length;
   const oneHot = new Float32Array(B * H * W);
   targets.forEach((t, i) => { oneHot[i * H * W + t.y * W + t.x] = 1; });
@@ -59,6 +67,13 @@ export function retargetPatches(agent: NamedModel, targets: readonly Cell[], met
       vs.forEach((v, i) => all.set(v.values, i * per));
       return { [layer]: (act: tf.Tensor) => tf.add(act, tf.mul(tf.tensor(all, [B, ...vs[0].shape]), method.scale ?? 1)) };
     }
+    case 'located': {
+      if (!levels || levels.length !== B) fail('retarget', retargetMessages.needLevels());
+      return retargetEdit(method.located, targets, {
+        cheese: levels.map((lv) => lv.cheese), open: levels.map((lv) => lv.map.passable),
+        iterations: method.iterations, clear: method.clear, strength: method.strength, clearWith: method.clearWith, mode: method.mode,
+      });
+    }
     default:
       return fail('retarget', retargetMessages.badMethod((method as { kind: unknown }).kind));
   }
@@ -73,6 +88,7 @@ export function retargetPatches(agent: NamedModel, targets: readonly Cell[], met
  * rollout(aimed, [level]); // walks to (1,1), wherever the cheese is
  */
 export function retarget(agent: NamedModel, target: Cell, method: RetargetMethod): NamedModel {
+  if (method.kind === 'located') fail('retarget', retargetMessages.locatedNeedsLevels());
   const forward = (obs: tf.Tensor4D, opts: ForwardOptions = {}): ForwardResult => {
     const patches = retargetPatches(agent, Array.from({ length: obs.shape[0] }, () => target), method);
     return agent.forward(obs, { ...opts, patch: { ...patches, ...opts.patch } });

@@ -7,12 +7,16 @@ import type { CheeseMazeLevel } from '../envs/cheese-maze';
 import { mazeDistances } from '../envs/cheese-maze';
 import type { Cell } from '../envs/grid';
 import type { NamedModel } from '../mesa/model';
+import type { RolloutOptions } from '../mesa/rollout';
 import { rollout } from '../mesa/rollout';
 import type { ChartRow, VlSpec } from '../viz/index';
 import { heatmap } from '../viz/index';
 import { retargetMessages } from './messages';
 import type { RetargetMethod } from './retarget';
 import { retargetPatches } from './retarget';
+
+/** One (maze, target) trial: reached with the edit (`hit`) and without any intervention (`baseHit`). */
+export interface RetargetTrial { level: CheeseMazeLevel; target: Cell; hit: boolean; baseHit: boolean }
 
 export interface RetargetabilityResult {
   /** Fraction of (maze, target) pairs where the retargeted agent reached the target. */
@@ -22,18 +26,13 @@ export interface RetargetabilityResult {
   /** Per cell: success rate over the mazes where the cell is open and reachable. */
   cells: ChartRow[];
   trials: number;
+  /** Every trial (for breakdowns, e.g. by distance from the training region). */
+  results: RetargetTrial[];
   chart: VlSpec;
 }
 
-/**
- * Tries every target cell reachable from the start without passing the cheese, on every level.
- *
- * @example
- * const r = retargetability(planner, cheeseMazeLevels('test', 5, 99, { size: 7 }), { kind: 'target-map' });
- * r.rate; // ≈ 1 for the planner agent
- */
-export function retargetability(agent: NamedModel, levels: readonly CheeseMazeLevel[], method: RetargetMethod, opts: { maxSteps?: number } = {}): RetargetabilityResult {
-  if (levels.length === 0) fail('retarget/retargetability', retargetMessages.noLevels());
+/** Every (level, target) pair: the cells reachable from the start without stepping on the cheese. */
+export function reachableTargets(levels: readonly CheeseMazeLevel[]): { levels: CheeseMazeLevel[]; targets: Cell[] } {
   const trialsLv: CheeseMazeLevel[] = [], targets: Cell[] = [];
   for (const lv of levels) {
     // Reachable = reachable from the start without stepping on the cheese (which ends the episode).
@@ -47,8 +46,27 @@ export function retargetability(agent: NamedModel, levels: readonly CheeseMazeLe
       trialsLv.push(lv); targets.push({ x, y });
     }
   }
-  const eps = rollout(agent, trialsLv, { goals: targets, maxSteps: opts.maxSteps, patch: retargetPatches(agent, targets, method) });
-  const base = rollout(agent, trialsLv, { goals: targets, maxSteps: opts.maxSteps });
+  return { levels: trialsLv, targets };
+}
+
+/**
+ * Tries every target cell reachable from the start without passing the cheese, on every level.
+ * Episodes that loop (revisit a cell) end as failures; only running episodes are forwarded.
+ * `cellPolicy` names a layer with the move logits at every cell, for agents that do not read the
+ * mouse (see rollout): one forward pass per trial instead of one per step.
+ *
+ * @example
+ * const r = retargetability(planner, cheeseMazeLevels('test', 5, 99, { size: 7 }), { kind: 'target-map' });
+ * r.rate; // ≈ 1 for the planner agent
+ */
+export function retargetability(agent: NamedModel, levels: readonly CheeseMazeLevel[], method: RetargetMethod, opts: Pick<RolloutOptions, 'maxSteps' | 'cellPolicy' | 'chunk'> = {}): RetargetabilityResult {
+  if (levels.length === 0) fail('retarget/retargetability', retargetMessages.noLevels());
+  const { levels: trialsLv, targets } = reachableTargets(levels);
+  const patchFor = (ids: readonly number[]) => retargetPatches(agent, ids.map((i) => targets[i]), method, ids.map((i) => trialsLv[i]));
+  const ro = { goals: targets, maxSteps: opts.maxSteps, cellPolicy: opts.cellPolicy, chunk: opts.chunk, stopOnLoop: true };
+  const eps = rollout(agent, trialsLv, { ...ro, patchFor });
+  const base = rollout(agent, trialsLv, ro);
+  const results = eps.map((e, i) => ({ level: trialsLv[i], target: targets[i], hit: e.reachedGoal, baseHit: base[i].reachedGoal }));
   const acc = new Map<string, { x: number; y: number; hit: number; n: number }>();
   eps.forEach((e, i) => {
     const k = `${targets[i].x},${targets[i].y}`;
@@ -63,5 +81,5 @@ export function retargetability(agent: NamedModel, levels: readonly CheeseMazeLe
     x: 'x', y: 'y', value: 'success', labels: true, scheme: 'viridis',
     title: `Retargetability: ${Math.round(rate * 100)}% of targets reached (no intervention: ${Math.round(baselineRate * 100)}%)`,
   });
-  return { rate, baselineRate, cells, trials: eps.length, chart };
+  return { rate, baselineRate, cells, trials: eps.length, results, chart };
 }
