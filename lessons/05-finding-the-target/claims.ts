@@ -1,4 +1,6 @@
 import { defineClaim } from '../../lib/claims/ledger';
+import { useBackend } from '../../lib/mesa/backend';
+import { locateLearned } from '../../lib/retarget/learned';
 import { pct } from '../../lib/core/format';
 import { agentConfig } from '../../lib/mesa/agents';
 import { loadOrTrainAgent } from '../../lib/mesa/cache-fs';
@@ -107,3 +109,40 @@ function patchingOf(agent: NamedModel, pairs: PatchPair[], layer: string): { eff
     return { effects: [], pairs: 0 }; // no pair changed the agent's move (e.g. the observation's constant channels)
   }
 }
+
+/**
+ * The learned recurrent searcher: nothing in it is named target, and the locating procedure reads
+ * only its layers' names and shapes. Located means a probe finds the cheese AND patching that
+ * representation moves the agent's choice (lib/retarget/locate.ts).
+ */
+defineClaim({
+  id: '05-learned-target-located',
+  title: 'The target of a learned searcher can be located (probe and causal effect)',
+  notebook: '05-finding-the-target',
+  kind: 'empirical',
+  source: {
+    who: 'post',
+    thread: 'the proposal: identify the search and its target with interpretability',
+    paraphrase: 'With good enough interpretability we can find the internal representation the search is aimed at.',
+  },
+  claim: 'A procedure that knows nothing of the architecture finds, in a network that learned its own behaviour, a representation of the cheese that a probe reads AND whose patching moves the agent\'s choice toward the patched cheese.',
+  criterion: 'Supported if the best non-input (layer, channels) candidate passes both the probe threshold (held-out top-1 accuracy ≥ 0.7) and the causal threshold (patching at the cheese cells moves the choice ≥ 0.5 of the way); not supported otherwise. The observation layer is reported as the input baseline and cannot count.',
+  params: {
+    variant: { default: 'aligned', description: 'which learned agent: cheese anywhere in training (aligned), in the top-right square (corner), or one fixed cell (fixed)', choices: ['aligned', 'corner', 'fixed'] },
+    size: { default: 9, description: 'maze side (locating at 13 takes minutes)', min: 7, max: 13, integer: true },
+    seed: { default: 1, description: 'seed of the mazes the procedure uses', integer: true },
+  },
+  run: async (p) => {
+    await useBackend();
+    const { result: r } = locateLearned(p.variant, p.size, p.seed);
+    const row = r.bestRow;
+    const where = row ? `${row.layer}${row.channel < 0 ? ' (all channels)' : ` channel ${row.channel}`}` : 'no layer';
+    return {
+      verdict: r.located ? 'supported' : 'not supported',
+      summary: `In the ${p.variant} agent (${p.size}×${p.size}) the best candidate is ${where}: probe accuracy ${pct(row?.probeAccuracy ?? 0)}, patch effect at the cheese cells ${pct(row?.effect ?? 0)}. ${r.verdict}`,
+      numbers: { located: r.located, probeAccuracy: row?.probeAccuracy ?? 0, effect: row?.effect ?? 0, pairs: r.pairs, layer: row?.layer ?? '' },
+      chart: r.charts.effects,
+      rows: r.rows.slice(0, 12).map((x) => ({ layer: x.layer, channel: x.channel, probe: x.probeAccuracy, effect: x.effect, passes: x.passes })),
+    };
+  },
+});

@@ -14,3 +14,5 @@ export type { MisgeneralizationFix } from './fix-misgeneralization';
 export { retrainForTarget } from './retrain';
 export type { RetrainResult } from './retrain';
 export { retargetMessages } from './messages';
+export { locateLearned, retargetLearned, LEARNED_LOCATE, LEARNED_EDIT } from './learned';
+export type { LearnedLocate } from './learned';
