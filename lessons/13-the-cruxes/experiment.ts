@@ -39,6 +39,9 @@ export const CRUXES: readonly Crux[] = [
       { id: '01-retargetable-search', supportedFavours: 'neither' },
       { id: '04-goal-misgeneralization', params: { episodes: 60 }, supportedFavours: 'neither' },
       { id: '06-policy-retargetable', supportedFavours: 'the post' },
+      { id: '04-training-produces-search', params: { size: 9, count: 6 }, supportedFavours: 'the post' },
+      { id: '04-learned-inner-misgeneralization', params: { count: 40 }, supportedFavours: 'neither' },
+      { id: '06-goal-diversity', params: { size: 7, mazes: 2 }, supportedFavours: 'neither' },
     ],
   },
   {
@@ -80,6 +83,7 @@ export const CRUXES: readonly Crux[] = [
     claims: [
       { id: '13-shared-concept', supportedFavours: 'the post' },
       { id: '05-target-located', params: { mazes: 60 }, supportedFavours: 'the post' },
+      { id: '05-learned-target-located', params: { size: 7 }, supportedFavours: 'the post' },
       { id: '10-search-editable-like-facts', params: { rooms: 30 }, supportedFavours: 'the post' },
       { id: '10-rome-edits-facts', params: { edits: 2 }, supportedFavours: 'the post' },
       { id: '10-localization-informs-editing', params: { edits: 2 }, supportedFavours: 'the post' },
@@ -99,6 +103,8 @@ export const CRUXES: readonly Crux[] = [
     question: 'Does retargeting remove inner alignment and leave only outer alignment, as the post says?',
     claims: [
       { id: '06-retarget-removes-misgeneralization', params: { episodes: 60 }, supportedFavours: 'the post' },
+      { id: '06-learned-retargetable', params: { size: 7, mazes: 3 }, supportedFavours: 'the post' },
+      { id: '06-retarget-removes-inner-misalignment', params: { size: 7, levels: 20 }, supportedFavours: 'the post' },
       { id: '11-value-painting-retargets', params: { episodes: 30 }, supportedFavours: 'the post' },
     ],
   },
