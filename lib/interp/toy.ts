@@ -8,11 +8,20 @@ import * as tf from '@tensorflow/tfjs';
 import type { ForwardOptions, ForwardResult, LayerInfo, NamedModel } from '../mesa/model';
 import { Tap } from '../mesa/model';
 
-export class PlantedToyModel implements NamedModel {
+/** The no-weights half of a NamedModel, shared by the planted toys (nothing in them is trained). */
+abstract class WeightlessModel {
+  readonly variables: tf.Variable[] = [];
+  parameterCount(): number { return 0; }
+  getWeights(): Record<string, { shape: number[]; values: number[] }> { return {}; }
+  setWeights(): void { /* no weights */ }
+  dispose(): void { /* nothing to free */ }
+}
+
+export class PlantedToyModel extends WeightlessModel implements NamedModel {
   readonly kind = 'toy';
   readonly layers: LayerInfo[];
-  readonly variables: tf.Variable[] = [];
   constructor(readonly size: number) {
+    super();
     this.layers = [
       { name: 'obs', shape: [size, size, 5], spatial: true, description: 'observation' },
       { name: 'features', shape: [size, size, 3], spatial: true, description: 'ch0 = cheese (goal), ch1 = walls, ch2 = x' },
@@ -34,10 +43,6 @@ export class PlantedToyModel implements NamedModel {
     const logits = tap.at('logits', tf.stack([tf.neg(dy), dx, dy, tf.neg(dx)], 1) as tf.Tensor2D);
     return { logits, acts: tap.acts };
   }
-  parameterCount(): number { return 0; }
-  getWeights(): Record<string, { shape: number[]; values: number[] }> { return {}; }
-  setWeights(): void { /* no weights */ }
-  dispose(): void { /* nothing to free */ }
 }
 
 /** Greedy move logits towards the centroid of `goal` [B, H*W]: −(Manhattan distance after the move), walls barred. */
@@ -74,11 +79,11 @@ function towards(obs: tf.Tensor4D, goal: tf.Tensor2D): tf.Tensor2D {
  * cheese, which the move is computed from (the planted target), ch4 = a blurred cheese nothing
  * reads, ch5 = x. It moves greedily towards wherever channel 3 is high.
  */
-export class PlantedCausalToy implements NamedModel {
+export class PlantedCausalToy extends WeightlessModel implements NamedModel {
   readonly kind = 'causal-toy';
   readonly layers: LayerInfo[];
-  readonly variables: tf.Variable[] = [];
   constructor(readonly size: number) {
+    super();
     this.layers = [
       { name: 'obs', shape: [size, size, 5], spatial: true, description: 'observation', input: true },
       { name: 'hidden', shape: [size, size, 6], spatial: true, description: 'ch0 walls, ch1 mouse, ch2 cheese copy (unused), ch3 cheese (acted on), ch4 blurred cheese (unused), ch5 x' },
@@ -96,10 +101,6 @@ export class PlantedCausalToy implements NamedModel {
     const logits = tap.at('logits', towards(x, goal));
     return { logits, acts: tap.acts };
   }
-  parameterCount(): number { return 0; }
-  getWeights(): Record<string, { shape: number[]; values: number[] }> { return {}; }
-  setWeights(): void { /* no weights */ }
-  dispose(): void { /* nothing to free */ }
 }
 
 /**
@@ -107,11 +108,11 @@ export class PlantedCausalToy implements NamedModel {
  * the mouse, and the move is read straight from the observation's cheese channel. A locating
  * procedure must report it not located (decoding the input does not count).
  */
-export class InputOnlyToy implements NamedModel {
+export class InputOnlyToy extends WeightlessModel implements NamedModel {
   readonly kind = 'input-only-toy';
   readonly layers: LayerInfo[];
-  readonly variables: tf.Variable[] = [];
   constructor(readonly size: number) {
+    super();
     this.layers = [
       { name: 'obs', shape: [size, size, 5], spatial: true, description: 'observation' },
       { name: 'hidden', shape: [size, size, 2], spatial: true, description: 'ch0 walls, ch1 mouse' },
@@ -127,10 +128,6 @@ export class InputOnlyToy implements NamedModel {
     const logits = tap.at('logits', towards(x, goal));
     return { logits, acts: tap.acts };
   }
-  parameterCount(): number { return 0; }
-  getWeights(): Record<string, { shape: number[]; values: number[] }> { return {}; }
-  setWeights(): void { /* no weights */ }
-  dispose(): void { /* nothing to free */ }
 }
 
 /** Greedy move logits at every cell towards the centroid of `goal` [B, H*W]: [B, H, W, 4], walls barred. */
@@ -170,11 +167,11 @@ function atMouse(obs: tf.Tensor4D, moves: tf.Tensor4D): tf.Tensor2D {
  * move towards channel 0 of the last iteration from every cell; the move is `moves` at the mouse
  * (so the computation never reads the mouse: rollouts may walk `moves` as a per-cell policy).
  */
-export class PlantedRecurrentToy implements NamedModel {
+export class PlantedRecurrentToy extends WeightlessModel implements NamedModel {
   readonly kind = 'recurrent-toy';
   readonly layers: LayerInfo[];
-  readonly variables: tf.Variable[] = [];
   constructor(readonly size: number, readonly iterations = 4) {
+    super();
     this.layers = [
       { name: 'obs', shape: [size, size, 5], spatial: true, description: 'observation', input: true },
       ...Array.from({ length: iterations }, (_, k) => ({
@@ -198,8 +195,4 @@ export class PlantedRecurrentToy implements NamedModel {
     const logits = tap.at('logits', atMouse(x, moves));
     return { logits, acts: tap.acts };
   }
-  parameterCount(): number { return 0; }
-  getWeights(): Record<string, { shape: number[]; values: number[] }> { return {}; }
-  setWeights(): void { /* no weights */ }
-  dispose(): void { /* nothing to free */ }
 }
