@@ -49,3 +49,32 @@ describe('exercise 04-inner-or-outer (meta-test)', () => {
     expect(check.evaluate('04-inner-or-outer', noCapability).ok).toBe(false);
   });
 });
+
+describe('exercise 04-thinking-extrapolates (meta-test)', () => {
+  type Row = { size: number; iterations: number; success: number };
+  const reference = (rows: Row[], trainMax: number) => [...new Set(rows.filter((r) => r.size > trainMax).map((r) => r.size))].some((s) => {
+    const mine = rows.filter((r) => r.size === s);
+    const fewest = mine.reduce((a, b) => (b.iterations < a.iterations ? b : a));
+    const best = Math.max(...mine.map((r) => r.success));
+    return best - fewest.success >= 0.25 && best >= 0.5;
+  });
+  it('gain from the fewest iterations on sizes beyond training, with a floor on the best: passes', () => {
+    expect(check.evaluate('04-thinking-extrapolates', reference).ok).toBe(true);
+    expect(check.evaluate('04-thinking-extrapolates', reference, { seed: 5, count: 18 }).ok).toBe(true);
+  });
+  it('a high best alone, any size, or the first row instead of the fewest iterations fails', () => {
+    const highBest = (rows: Row[], trainMax: number) => rows.some((r) => r.size > trainMax && r.success >= 0.5);
+    const anySize = (rows: Row[]) => [...new Set(rows.map((r) => r.size))].some((s) => {
+      const mine = rows.filter((r) => r.size === s);
+      return Math.max(...mine.map((r) => r.success)) - Math.min(...mine.map((r) => r.success)) >= 0.25;
+    });
+    const firstRow = (rows: Row[], trainMax: number) => [...new Set(rows.filter((r) => r.size > trainMax).map((r) => r.size))].some((s) => {
+      const mine = rows.filter((r) => r.size === s);
+      const best = Math.max(...mine.map((r) => r.success));
+      return best - mine[0].success >= 0.25 && best >= 0.5;
+    });
+    expect(check.evaluate('04-thinking-extrapolates', highBest).ok).toBe(false);
+    expect(check.evaluate('04-thinking-extrapolates', anySize).ok).toBe(false);
+    expect(check.evaluate('04-thinking-extrapolates', firstRow).ok).toBe(false);
+  });
+});

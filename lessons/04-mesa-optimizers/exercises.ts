@@ -119,3 +119,59 @@ defineExercise<(report: FailureReport) => FailureKind, ClassifyInput>({
     return { ok: got === expected, expected, got: String(got) };
   },
 });
+
+// ---- 04-thinking-extrapolates ----------------------------------------------------------------
+/** One measurement of thinking time: success on `size`×`size` mazes with `iterations` iterations. */
+export interface ThinkingRecord { size: number; iterations: number; success: number }
+type ThinkingInput = { rows: ThinkingRecord[]; trainMax: number };
+
+/**
+ * Reference: the thinking-time signature of a search holds when, on some maze size larger than any
+ * in training (> trainMax), success grows by at least 0.25 from the fewest iterations measured to
+ * the best count, and reaches at least 0.5 (the test `04-training-produces-search` applies).
+ */
+export function thinkingExtrapolatesReference(rows: readonly ThinkingRecord[], trainMax: number): boolean {
+  const sizes = [...new Set(rows.filter((r) => r.size > trainMax).map((r) => r.size))];
+  return sizes.some((s) => {
+    const mine = rows.filter((r) => r.size === s);
+    const fewest = mine.reduce((a, b) => (b.iterations < a.iterations ? b : a));
+    const best = Math.max(...mine.map((r) => r.success));
+    return best - fewest.success >= 0.25 && best >= 0.5;
+  });
+}
+
+function thinkingCases(seed: number, count: number): ExerciseCase<ThinkingInput>[] {
+  const rng = createRng(seed);
+  const kinds = ['search', 'flat-high', 'flat-low', 'only-in-training', 'too-weak', 'search'] as const;
+  return Array.from({ length: count }, (_, i) => {
+    const kind = kinds[i % kinds.length];
+    const trainMax = rng.pick([9, 11, 13]);
+    const sizes = [trainMax - 4, trainMax, trainMax + 6];
+    const iterations = rng.shuffle([5, 10, 20, 40, 80]);
+    const rows = sizes.flatMap((size) => iterations.map((it) => {
+      const big = size > trainMax, t = Math.min(1, it / 40);
+      let success: number;
+      if (kind === 'flat-high') success = 0.7;
+      else if (kind === 'flat-low') success = 0.2;
+      else if (kind === 'only-in-training') success = big ? 0.3 : 0.2 + 0.7 * t;
+      else if (kind === 'too-weak') success = big ? 0.1 + 0.3 * t : 0.3 + 0.6 * t;
+      else success = big ? 0.1 + 0.7 * t : 0.5 + 0.5 * t;
+      return { size, iterations: it, success: Math.round(100 * Math.min(1, success + rng.float(-0.02, 0.02))) / 100 };
+    }));
+    return { label: `${kind} (trained up to ${trainMax}×${trainMax}, rows in shuffled order)`, input: { rows, trainMax } };
+  });
+}
+
+defineExercise<(rows: ThinkingRecord[], trainMax: number) => boolean, ThinkingInput>({
+  id: '04-thinking-extrapolates',
+  title: 'Test the thinking-time signature: do more iterations solve mazes larger than training?',
+  points: 2,
+  hint: 'Look only at sizes larger than trainMax. For each, compare success at the fewest iterations measured with the best success (the rows are not sorted). The signature holds if, for some such size, the gain is at least 0.25 and the best is at least 0.5. A flat line, however high, is fixed compute; gains only on training sizes are not extrapolation.',
+  visible: () => thinkingCases(4004, 12),
+  generate: thinkingCases,
+  judge: (answer, { rows, trainMax }) => {
+    const expected = thinkingExtrapolatesReference(rows, trainMax);
+    const got = answer(rows.map((r) => ({ ...r })), trainMax);
+    return { ok: got === expected, expected: String(expected), got: String(got) };
+  },
+});

@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)(`the static book in real Chromium${hasChromium ? '
   }
 
   it('builds every page: contents, one per notebook, claims', () => {
-    expect(book.pages.map((p) => p.file)).toEqual(['index.html', '01-charts.html', '02-claims.html', 'claims.html']);
+    expect(book.pages.map((p) => p.file)).toEqual(['index.html', '01-charts.html', '02-claims.html', 'claims.html', 'coverage.html']);
     expect(book.pages.find((p) => p.file === '01-charts.html')).toMatchObject({ outputs: 'executed', failedCells: 0, charts: 2 });
   });
 
