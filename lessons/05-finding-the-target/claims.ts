@@ -57,13 +57,14 @@ defineClaim({
     thread: 'the interpretability the plan needs: find the search and its target',
     paraphrase: 'Retargeting presupposes that we can find where, inside a trained network, the objective of its search is represented; the post leaves that identification to interpretability.',
   },
-  claim: 'A probe or a single channel of the agent\'s activations points at the cheese (the target the agent was trained to pursue) in most held-out mazes.',
-  criterion: 'Supported if the chosen method (best single channel, read by its argmax/argmin over open cells; or a spatial linear probe fitted on some mazes and scored on others) picks out the cheese cell in at least `threshold` of held-out test mazes; not supported otherwise. The patching effect of the channel found (cheese moved within the training square) is reported alongside, not part of the verdict.',
+  claim: 'A probe or a single channel of the agent\'s internal activations points at the cheese (the target the agent was trained to pursue) in most held-out mazes, AND patching it carries the agent\'s behaviour: located means read and used.',
+  criterion: 'Two tests. Read: the chosen method (best single channel, read by its argmax/argmin over open cells; or a spatial linear probe fitted on some mazes and scored on others) picks out the cheese cell in at least `threshold` of held-out test mazes. Used: patching that channel (for a probe, the layer\'s strongest channel) from a run with the cheese elsewhere in the training square moves the agent at least `minEffect` of the way to its other move. Supported if both hold, not supported if neither, depends if only one. The observation layer is the input, not an internal target: reading it never counts (not supported).',
   params: {
     kind: { default: 'planner', description: 'which agent', choices: ['planner', 'policy'] },
     method: { default: 'channel', description: 'best single channel, or a linear probe over all channels of a cell', choices: ['channel', 'probe'] },
     layer: { default: 'auto', description: 'spatial layer (auto = target.map for the planner, conv2 for the policy)', choices: ['auto', 'obs', 'reward.hidden', 'target.logit', 'target.map', 'conv1', 'conv2', 'conv3'] },
     threshold: { default: 0.9, description: 'share of held-out mazes where the cheese must be picked out', min: 0, max: 1 },
+    minEffect: { default: 0.5, description: 'patching effect the representation must carry (1 = all the way to the other move)', min: 0, max: 1 },
     mazes: { default: 200, description: 'test mazes (the probe is fitted on 70% of them and scored on the rest)', min: 20, max: 1000, integer: true },
     seed: { default: 1, description: 'seed of the agent and of the mazes', integer: true },
   },
@@ -83,16 +84,20 @@ defineClaim({
     const patch = patchingOf(agent, pairs, layer);
     const channelEffect = patch.effects[loc.best.channel] ?? 0;
     const bestPatched = patch.effects.reduce((b, v, c) => (v > patch.effects[b] ? c : b), 0);
-    const supported = accuracy >= p.threshold;
+    const read = accuracy >= p.threshold;
+    const effect = p.method === 'probe' ? (patch.effects[bestPatched] ?? 0) : channelEffect;
+    const used = effect >= p.minEffect;
+    const input = layer === 'obs';
     const what = p.method === 'probe' ? `A linear probe on ${layer}` : `Channel ${loc.best.channel} of ${layer} (read by its ${loc.best.sign > 0 ? 'maximum' : 'minimum'})`;
     return {
-      verdict: supported ? 'supported' : 'not supported',
-      summary: `${what} picks out the cheese in ${pct(accuracy)} of held-out ${kind} mazes (chance ${pct(loc.chance)}; threshold ${pct(p.threshold)}). `
+      verdict: input ? 'not supported' : read && used ? 'supported' : read || used ? 'depends' : 'not supported',
+      summary: (input ? 'The observation layer is the input, not an internal target: reading it does not count. ' : '')
+        + `${what} picks out the cheese in ${pct(accuracy)} of held-out ${kind} mazes (chance ${pct(loc.chance)}; threshold ${pct(p.threshold)}). `
         + `Patching ${p.method === 'probe' ? 'the best cheese-tracking channel, ' : 'channel '}${loc.best.channel}, from a run with the cheese elsewhere in the training square, moves the ${kind} agent ${pct(channelEffect)} of the way to its other move`
         + (patch.effects.length > 1 ? `; the single channel of ${layer} with the largest effect is ${bestPatched} (${pct(patch.effects[bestPatched])}).` : '.'),
       numbers: {
         layer, accuracy, chance: loc.chance, channel: loc.best.channel, channelAccuracy: loc.best.accuracy,
-        channelEffect, bestPatchedChannel: bestPatched, bestPatchedEffect: patch.effects[bestPatched], pairs: patch.pairs,
+        channelEffect, read, used, bestPatchedChannel: bestPatched, bestPatchedEffect: patch.effects[bestPatched], pairs: patch.pairs,
       },
       chart: barChart(loc.accuracy.map((a, c) => ({ channel: c, 'points at the cheese': Math.max(a, loc.accuracyMin[c]) })), {
         x: 'channel', y: 'points at the cheese', title: `${kind} agent, ${layer}: share of mazes where each channel's extreme cell is the cheese (chance ${pct(loc.chance)})`,
