@@ -4,9 +4,12 @@ import { runClaim } from '../../lib/claims/index';
 import '../index';
 
 describe('05-learned-target-located', () => {
-  it('finds the learned agent\'s cheese representation with both a probe and a causal effect, never in the input layer', async () => {
+  it('passes the probe and the patch only with the input\'s whole footprint (depends), never in the input layer; no single channel passes', async () => {
     const r = await runClaim('05-learned-target-located');
-    expect(r.verdict).toBe('supported');
+    expect(r.numbers.located).toBe(true);
+    expect(r.numbers.footprintOnly).toBe(true);
+    expect(r.verdict).toBe('depends');
+    expect(r.numbers.singlePasses).toBe(false);
     expect(r.numbers.probeAccuracy).toBeGreaterThanOrEqual(0.7);
     expect(r.numbers.effect).toBeGreaterThanOrEqual(0.5);
     expect(r.numbers.layer).not.toBe('obs');

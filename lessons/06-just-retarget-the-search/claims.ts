@@ -175,7 +175,7 @@ defineClaim({
     const measure = (v: 'aligned' | 'fixed' | 'corner') => {
       const found = locateLearned(v, p.size, p.seed);
       const by = found.result.located ? retargetLearned(found, p.mazes, p.seed) : null;
-      return { v, located: found.result.located, gain: by ? by.rate - by.baselineRate : 0, rate: by?.rate ?? 0, baseline: by?.baselineRate ?? 0, effect: found.result.bestRow?.effect ?? 0 };
+      return { v, located: found.result.located, gain: by ? by.rate - by.baselineRate : 0, rate: by?.rate ?? 0, baseline: by?.baselineRate ?? 0, effect: found.result.bestRow?.goalEffect ?? 0 };
     };
     const many = measure('aligned'), narrow = measure(p.narrow);
     const manyOk = many.located && many.gain >= 0.3;
