@@ -66,6 +66,7 @@ HUB_PID=
 SPEC_DIR="$KERNEL_PREFIX/share/jupyter/kernels/retarget-lab"
 SPEC_BACKUP=
 SPEC_WRITTEN=
+NEW_DIRS=()
 
 cleanup() {
   local rc=$?
@@ -89,6 +90,7 @@ cleanup() {
   if [ -n "$SPEC_WRITTEN" ]; then
     rm -rf "$SPEC_DIR"
     if [ -n "$SPEC_BACKUP" ]; then cp -a "$SPEC_BACKUP" "$SPEC_DIR"; fi
+    for d in "${NEW_DIRS[@]}"; do rmdir "$d" 2>/dev/null; done   # folders the install created, deepest first
   fi
   if [ "$INSTALL_MODE" = tarball ] && [ -d "$WORK/install" ]; then chmod -R u+w "$WORK/install"; fi
   rm -rf "$WORK"
@@ -123,6 +125,9 @@ for d in "$INSTALL" "$INSTALL/$NOTEBOOK"; do [ -e "$d" ] || die "$d is missing f
 
 if [ -e "$SPEC_DIR" ]; then SPEC_BACKUP=$WORK/kernelspec-backup; cp -a "$SPEC_DIR" "$SPEC_BACKUP"; fi
 say "kernelspec: ${LAB[*]##*/} kernel install --prefix $KERNEL_PREFIX"
+for d in "$KERNEL_PREFIX/share/jupyter/kernels" "$KERNEL_PREFIX/share/jupyter" "$KERNEL_PREFIX/share" "$KERNEL_PREFIX"; do
+  [ -e "$d" ] || NEW_DIRS+=("$d")
+done
 SPEC_WRITTEN=1
 "${LAB[@]}" kernel install --prefix "$KERNEL_PREFIX" >/dev/null
 chmod -R a+rX "$KERNEL_PREFIX/share/jupyter"

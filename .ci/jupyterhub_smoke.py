@@ -155,7 +155,7 @@ class KernelSocket:
 
 async def run_notebook(hub, user, base, args, barrier):
     """Runs every code cell of the notebook as `user`; returns a result dict."""
-    result = {'user': user, 'cells': 0, 'ok': 0, 'errors': [], 'charts': 0, 'probe': None}
+    result = {'user': user, 'cells': 0, 'ok': 0, 'errors': [], 'charts': 0, 'probe': None, 'first_cell_s': None}
     nb_path = args.notebook_path
     api_path = '/'.join(quote(part) for part in nb_path.split('/'))
     if args.upload == 'yes':
@@ -189,14 +189,15 @@ async def run_notebook(hub, user, base, args, barrier):
                 continue
         else:
             raise Fail(f'the kernel of {user} did not answer kernel_info within 180 s')
-        result['kernel_ready_s'] = round(time.monotonic() - t0, 1)
-        log(user, f'kernel {kernel_id[:8]} ready in {result["kernel_ready_s"]} s; waiting for the other user')
+        result['kernel_answer_s'] = round(time.monotonic() - t0, 1)
+        log(user, f'kernel {kernel_id[:8]} answered kernel_info after {result["kernel_answer_s"]} s; waiting for the other user')
         await barrier.wait()  # both notebooks start together
         result['started'] = time.time()
         for i, code in enumerate(cells + [PROBE_CELL]):
             probe = i == len(cells)
             content = {'code': code, 'silent': False, 'store_history': True, 'user_expressions': {},
                        'allow_stdin': False, 'stop_on_error': True}
+            cell_t0 = time.monotonic()
             try:
                 reply, iopub = await ks.request('execute_request', content, CELL_TIMEOUT)
             except asyncio.TimeoutError:
@@ -211,6 +212,8 @@ async def run_notebook(hub, user, base, args, barrier):
                 result['probe'] = json.loads(line[len(PROBE_MARK):]) if line else {'error': (stderr or stdout)[:800]}
                 continue
             result['cells'] += 1
+            if i == 0:
+                result['first_cell_s'] = round(time.monotonic() - cell_t0, 1)
             result['charts'] += sum(1 for m in iopub if m['msg_type'] in ('display_data', 'execute_result')
                                     and 'image/png' in m['content'].get('data', {}))
             if status == 'ok' and not errs:
@@ -313,7 +316,7 @@ async def main():
         ok = not r['errors'] and r['ok'] == r['total_cells']
         failed |= not ok
         print(f"{'ok  ' if ok else 'FAIL'} {r['user']}: {r['ok']}/{r['total_cells']} code cells ok, {r['charts']} PNG charts, "
-              f"kernel ready {r['kernel_ready_s']} s, notebook {r['seconds']} s, path \"{r['path']}\"")
+              f"first cell (imports) {r['first_cell_s']} s, notebook {r['seconds']} s, path \"{r['path']}\"")
         for e in r['errors']:
             print(f'     {e}')
             if 'Cannot find module' in e:
