@@ -222,6 +222,9 @@ async def run_notebook(hub, user, base, args, barrier):
             first = (errs[0] if errs else '') or stderr.strip() or json.dumps(reply['content'])[:400]
             result['errors'].append(f'code cell {i + 1}: status {status}: {first[:1200]}')
             break  # the rest would only fail after it (tslab drops a failed cell's declarations)
+        uid = pwd.getpwnam(user).pw_uid
+        result['kernel_peak_mib'] = peak_rss_mib(uid, 'launch.cjs')
+        result['server_peak_mib'] = peak_rss_mib(uid, 'jupyterhub-singleuser')
         result['seconds'] = round(time.time() - result['started'], 1)
         result['ended'] = time.time()
         result['total_cells'] = len(cells)
@@ -229,6 +232,25 @@ async def run_notebook(hub, user, base, args, barrier):
         conn.close()
         await hub.call('DELETE', f"{base}api/sessions/{sess['id']}", ok=(204, 404))
     return result
+
+
+def peak_rss_mib(uid, marker):
+    """Peak resident memory (VmHWM, MiB) of the processes of `uid` whose command line contains `marker`."""
+    peaks = []
+    for pid in filter(str.isdigit, os.listdir('/proc')):
+        try:
+            if os.stat(f'/proc/{pid}').st_uid != uid:
+                continue
+            with open(f'/proc/{pid}/cmdline', 'rb') as f:
+                if marker.encode() not in f.read():
+                    continue
+            with open(f'/proc/{pid}/status') as f:
+                hwm = next((l for l in f if l.startswith('VmHWM:')), None)
+            if hwm:
+                peaks.append(int(hwm.split()[1]) / 1024)
+        except OSError:
+            continue
+    return round(max(peaks)) if peaks else None
 
 
 def inside(path, folder):
@@ -316,7 +338,8 @@ async def main():
         ok = not r['errors'] and r['ok'] == r['total_cells']
         failed |= not ok
         print(f"{'ok  ' if ok else 'FAIL'} {r['user']}: {r['ok']}/{r['total_cells']} code cells ok, {r['charts']} PNG charts, "
-              f"first cell (imports) {r['first_cell_s']} s, notebook {r['seconds']} s, path \"{r['path']}\"")
+              f"first cell (imports) {r['first_cell_s']} s, notebook {r['seconds']} s, peak memory kernel {r['kernel_peak_mib']} MiB / server {r['server_peak_mib']} MiB, "
+              f"path \"{r['path']}\"")
         for e in r['errors']:
             print(f'     {e}')
             if 'Cannot find module' in e:
