@@ -106,9 +106,9 @@ case $INSTALL_MODE in
   checkout)
     say "install: this checkout ($ROOT)"
     INSTALL=$ROOT
-    # What `npm install` (postinstall) leaves behind: the self-link and the library's declarations.
-    # The users cannot write the checkout, so it must be ready before their kernels start.
-    "$NODE" kernel/prepare.cjs
+    # What `npm install` leaves behind (its postinstall step): the users cannot write the checkout,
+    # so it must be ready before their kernels start.
+    npm run --silent --if-present postinstall
     LAB=("$NODE" "$INSTALL/bin/retarget-lab.js")
     ;;
   tarball)
@@ -118,7 +118,7 @@ case $INSTALL_MODE in
     tgz=$(ls "$WORK"/pack/retarget-lab-*.tgz)
     (cd "$WORK/install" && npm init -y >/dev/null && npm install --no-audit --no-fund "$tgz" >/dev/null)
     INSTALL=$WORK/install/node_modules/retarget-lab
-    LAB=("$NODE" "$INSTALL/bin/retarget-lab.js")
+    LAB=("$WORK/install/node_modules/.bin/retarget-lab")   # as `npx retarget-lab` runs it
     ;;
 esac
 for d in "$INSTALL" "$INSTALL/$NOTEBOOK"; do [ -e "$d" ] || die "$d is missing from the install."; done
@@ -130,7 +130,7 @@ for d in "$KERNEL_PREFIX/share/jupyter/kernels" "$KERNEL_PREFIX/share/jupyter" "
 done
 SPEC_WRITTEN=1
 "${LAB[@]}" kernel install --prefix "$KERNEL_PREFIX" >/dev/null
-chmod -R a+rX "$KERNEL_PREFIX/share/jupyter"
+chmod -R a+rX "$SPEC_DIR"
 if [ "$INSTALL_MODE" = tarball ]; then chmod -R a-w "$WORK/install"; fi
 
 # ---- two local users with temporary homes -------------------------------------------------------
@@ -143,7 +143,7 @@ for n in 1 2; do
 done
 say "users: ${USERS[*]} (homes under $WORK/home)"
 for u in "${USERS[@]}"; do
-  setpriv --reuid "$u" --regid "$u" --init-groups test -r "$INSTALL/kernel/launch.cjs" -a -r "$INSTALL/$NOTEBOOK" \
+  setpriv --reuid "$u" --regid "$u" --init-groups test -r "$INSTALL/package.json" -a -r "$INSTALL/$NOTEBOOK" \
     || die "user $u cannot read the install at $INSTALL; put it where every user can read it (not under /root)."
 done
 
