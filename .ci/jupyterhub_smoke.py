@@ -336,6 +336,12 @@ async def main():
         results.append(out)
     for r in results:
         ok = not r['errors'] and r['ok'] == r['total_cells']
+        if args.upload == 'yes':  # the hand-out must be the user's own file in the user's home
+            pw = pwd.getpwnam(r['user'])
+            nb_file = os.path.join(pw.pw_dir, r['path'])
+            if not (os.path.isfile(nb_file) and os.stat(nb_file).st_uid == pw.pw_uid):
+                r['errors'].append(f'the uploaded notebook is not a file of {r["user"]} at {nb_file}')
+                ok = False
         failed |= not ok
         print(f"{'ok  ' if ok else 'FAIL'} {r['user']}: {r['ok']}/{r['total_cells']} code cells ok, {r['charts']} PNG charts, "
               f"first cell (imports) {r['first_cell_s']} s, notebook {r['seconds']} s, peak memory kernel {r['kernel_peak_mib']} MiB / server {r['server_peak_mib']} MiB, "
