@@ -92,8 +92,7 @@ cleanup() {
     if [ -n "$SPEC_BACKUP" ]; then cp -a "$SPEC_BACKUP" "$SPEC_DIR"; fi
     for d in "${NEW_DIRS[@]}"; do rmdir "$d" 2>/dev/null; done   # folders the install created, deepest first
   fi
-  if [ "$INSTALL_MODE" = tarball ] && [ -d "$WORK/install" ]; then chmod -R u+w "$WORK/install"; fi
-  rm -rf "$WORK"
+  rm -rf "$WORK"                          # root removes the read-only install without chmod
   say "cleaned up (users, processes, kernelspec, temp folder); total $(( $(date +%s) - started )) s"
   exit $rc
 }
