@@ -64,6 +64,7 @@ describe('heuristics/pdb-metric', () => {
       const a = idaStar(problem, s, far, { heuristic: (x, g) => Math.max(puzzleManhattan(x, g), diff(x, g)) });
       const b = idaStar(problem, s, far, { heuristic: fresh });
       const c = idaStar(problem, s, far, { heuristic: puzzleManhattan });
+      if (a.status !== 'found' || b.status !== 'found' || c.status !== 'found') throw new Error('IDA* failed on a solvable board');
       expect(a.cost).toBe(c.cost);
       expect(b.cost).toBe(c.cost);
       reused += a.stats.expanded; rebuilt += b.stats.expanded; manhattan += c.stats.expanded;
