@@ -1,7 +1,12 @@
-import { heuristicWorthStudy } from './lessons/08-specialized-heuristics/chess/study';
-for (const o of [{ endgameDepth: 2, horizon: 3, orderingDepth: 4 }, { endgameDepth: 2, horizon: 3, orderingDepth: 2 }, { endgameDepth: 3, horizon: 3, orderingDepth: 4 }, { orderingDepth: 4 }]) {
-  const t = performance.now();
-  const s = heuristicWorthStudy(o);
-  const st = s.sameTable;
-  console.log(JSON.stringify(o), 'eval', s.before.evaluation.factor.toFixed(2), s.after.evaluation.factor.toFixed(2), 'table', st[0].speedup.toFixed(2), st[1].speedup.toFixed(2), 'ord', s.before.orderingFactor.toFixed(2), s.after.orderingFactor.toFixed(2), ((performance.now() - t) / 1000).toFixed(1));
-}
+import { runClaim } from './index';
+const list: [string, Record<string, unknown>][] = JSON.parse(process.argv[2]);
+(async () => {
+  for (const [id, p] of list) {
+    const t = performance.now();
+    try {
+      const o = await runClaim(id, p as never);
+      const nums = Object.fromEntries(Object.entries(o.numbers).slice(0, 8).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toFixed(3)) : v]));
+      console.log(id, JSON.stringify(p), '=>', o.verdict, JSON.stringify(nums), ((performance.now() - t) / 1000).toFixed(1) + 's');
+    } catch (e) { console.log(id, JSON.stringify(p), 'ERROR', String(e).slice(0, 200)); }
+  }
+})();
