@@ -118,7 +118,7 @@ const entries: CoverageEntry[] = [
   { id: 'c-search-meant-astar', speaker: 'a commenter', thread: SEARCH, replyTo: 'c-search-not-brute-force', treatment: 'tested', claims: ['03-plan-generation'],
     paraphrase: 'The critic knows A*: "considers 10 plans" was meant to cover it and other goal-directed algorithms; what matters is still which plans get generated.' },
   { id: 'c-search-astar-goal-specific', speaker: 'a commenter', thread: SEARCH, replyTo: 'c-search-meant-astar', treatment: 'tested',
-    claims: ['02-relaxation-goal-agnostic', '07-builtin-goal-agent'],
+    claims: ['02-relaxation-goal-agnostic', '02-pdb-goal-specific', '07-builtin-goal-agent'],
     paraphrase: 'If the AGI runs A*, retargeting must change the goal and the heuristic, and A* heuristics are specific to the setting and the goal.',
     quote: 'A* heuristics are incredibly specific to the setting and goal' },
   { id: 'c-search-relaxation', speaker: 'a commenter', thread: SEARCH, replyTo: 'c-search-astar-goal-specific', treatment: 'tested',

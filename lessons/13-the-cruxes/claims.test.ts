@@ -18,6 +18,12 @@ describe('claim 13-shared-concept', () => {
     expect(o.verdict).toBe('supported');
     expect(o.numbers.cka as number).toBeLessThan(0.5);
   }, 120_000);
+  it('depends across architectures (policy network vs planner, hidden layers): the concept carries over in part', async () => {
+    const o = await runClaim('13-shared-concept', { a: 'policy', b: 'planner', layer: 'hidden' });
+    expect(o.verdict).toBe('depends');
+    expect(o.numbers.transfer as number).toBeGreaterThanOrEqual(0.5 * (o.numbers.ownB as number));
+    expect(o.numbers.transfer as number).toBeLessThan(0.8 * (o.numbers.ownB as number));
+  }, 120_000);
 });
 
 describe('shared-concept helpers', () => {

@@ -59,6 +59,7 @@ export const CRUXES: readonly Crux[] = [
     claims: [
       { id: '02-relaxation-goal-agnostic', supportedFavours: 'the post' },
       { id: '02-relaxation-admissible', supportedFavours: 'neither' },
+      { id: '02-pdb-goal-specific', supportedFavours: 'the critics' },
       { id: '07-builtin-goal-agent', supportedFavours: 'the critics' },
       { id: '08-retargeted-engine-loses-heuristics', supportedFavours: 'the critics' },
     ],
