@@ -255,7 +255,7 @@ const entries: CoverageEntry[] = [
     paraphrase: 'Is a massive database of fact edits the best we can do, or could we edit more abstract things that point at what we want?' },
 
   // ---- interpretability scenarios --------------------------------------------------------------
-  { id: 'c-scen-scenario-2', speaker: 'a commenter', thread: SCEN, treatment: 'discussed', section: s('12-interpretability-scenarios', '2 · Detecting a search and reading off its target'),
+  { id: 'c-scen-scenario-2', speaker: 'a commenter', thread: SCEN, treatment: 'tested', claims: ['12-detects-trained-search'], section: s('12-interpretability-scenarios', '2 · Detecting a search and reading off its target'),
     paraphrase: 'Agrees it is promising and points to a scenario of reliable mesa-optimizer detection and precise goal read-offs in an earlier analysis of interpretability scenarios.' },
   { id: 'c-scen-inner-solved-outer-open', speaker: 'a commenter', thread: SCEN, replyTo: 'c-scen-scenario-2', treatment: 'discussed', section: crux('8 · What retargeting solves, and what it leaves'),
     paraphrase: 'Such interpretability essentially solves inner alignment and leaves outer alignment a big question mark.',
