@@ -44,7 +44,7 @@ const entries: CoverageEntry[] = [
   { id: 'post-assumption-natural-abstractions', speaker: 'the post', thread: POST, treatment: 'tested', section: crux('6 · Natural abstractions: is there a target to write?'),
     paraphrase: 'First assumption: trained systems learn concepts close to ours (natural abstractions), so our alignment target exists in the AI\'s internal language.',
     claims: ['13-shared-concept', '05-target-located', '11-concept-extrapolation'],
-    note: 'The seed names the assumption ("natural abstractions and retargetable search") but not its text. 13-shared-concept compares the lab\'s cheese-maze agents (planners across seeds and training signals, a policy network); whether the learned recurrent agent shares the concept waits for that agent.' },
+    note: 'The seed names the assumption ("natural abstractions and retargetable search") but not its text. 13-shared-concept compares the lab\'s cheese-maze agents (planners across seeds and training signals, a policy network, and the learned recurrent agents, whose final state is compared with the planner\'s goal layer).' },
   { id: 'post-assumption-retargetable-search', speaker: 'the post', thread: POST, treatment: 'tested', section: crux('1 · Is there a retargetable search to find?'),
     paraphrase: 'Second assumption: the mesa-optimization argument holds and training produces a general-purpose, retargetable internal search.',
     quote: 'the system ends up developing a general-purpose (i.e. retargetable) internal search process',
