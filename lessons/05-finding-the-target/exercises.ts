@@ -195,6 +195,8 @@ function loopCases(seed: number, count: number): ExerciseCase<LoopInput>[] {
   });
 }
 
+const libraryEffects = new Map<string, readonly number[]>();
+
 const fmtEffects = (e: readonly number[]) => {
   const top = e.map((v, c) => ({ v, c })).sort((a, b) => b.v - a.v).slice(0, 3).map((x) => `ch${x.c} ${x.v.toFixed(3)}`).join(', ');
   const named = targetChannels(e);
@@ -208,10 +210,12 @@ defineExercise<LoopAnswer, LoopInput>({
   hint: 'Run the corrupt batch once reading every iteration layer (iterationLayers(agent)); keep its log-probabilities (logits.logSoftmax()) and the clean run\'s. For each channel c, patch every iteration layer with channelPatch(corruptActs[layer], c) in ONE forward pass of the clean batch, and score it as in exercise 05-patching-effect: the corrupt run\'s best move t, effect (patched[t] - clean[t]) / (corrupt[t] - clean[t]), averaged over the pairs. Patching only one iteration undoes itself: the later iterations read the cheese from the input again.',
   visible: () => loopCases(5, 2),
   generate: loopCases,
-  judge: (answer, { variant, size, pairs }) => {
+  judge: (answer, { variant, size, seed, pairs }) => {
     const agent = loadLearnedAgent(variant, { size });
-    const layers = iterationLayers(agent);
-    const expected = activationPatching(agent, pairs, layers, { together: true }).rows.map((r) => r.effect as number);
+    const key = `${variant}/${size}/${seed}`;
+    // The library's effects on this case (deterministic: cached, so re-running a check costs half).
+    if (!libraryEffects.has(key)) libraryEffects.set(key, activationPatching(agent, pairs, iterationLayers(agent), { together: true }).rows.map((r) => r.effect as number));
+    const expected = libraryEffects.get(key)!;
     const clean = observeBatch(pairs.map((p) => p.clean.level), pairs.map((p) => p.clean.mouse!));
     const corrupt = observeBatch(pairs.map((p) => p.corrupt.level), pairs.map((p) => p.corrupt.mouse!));
     let got: unknown;
