@@ -148,7 +148,9 @@ defineExercise<(clean: number[][], corrupt: number[][], patched: number[][]) => 
 export const SINGLE_CHANNEL_EFFECT = 0.5;
 const PATCH_TOLERANCE = 0.02;
 type LoopInput = { variant: LearnedVariant; size: number; seed: string; pairs: PatchPair[] };
-type LoopAnswer = (agent: LearnedSearchAgent, clean: tf.Tensor4D, corrupt: tf.Tensor4D) => number[];
+/** A batch of cheese-maze observations [B, H, W, 5] (what observeBatch returns). */
+export type ObservationBatch = tf.Tensor4D;
+type LoopAnswer = (agent: LearnedSearchAgent, clean: ObservationBatch, corrupt: ObservationBatch) => number[];
 
 /** The names of the recurrent state's layers, one per iteration (`iter.1.h` … `iter.K.h`). */
 export function iterationLayers(agent: NamedModel): string[] {
