@@ -26,6 +26,21 @@ describe('claim 13-shared-concept', () => {
   }, 120_000);
 });
 
+describe('claim 13-shared-concept with the learned recurrent agent', () => {
+  it('its final state and the planner\'s goal layer share the cheese concept through a linear map, though their CKA is low', async () => {
+    const o = await runClaim('13-shared-concept', { a: 'learned', b: 'planner', mazes: 120 });
+    expect(o.verdict).toBe('supported');
+    expect(o.numbers.layerA).toMatch(/^iter\.\d+\.h$/);
+    expect(o.numbers.cka as number).toBeLessThan(0.5);
+  }, 120_000);
+  it('flips against the policy network, whose last layer has no cheese concept', async () => {
+    const o = await runClaim('13-shared-concept', { a: 'learned', b: 'policy', mazes: 120 });
+    expect(o.verdict).toBe('not supported');
+    expect(o.numbers.ownA as number).toBeGreaterThanOrEqual(0.5);
+    expect(o.numbers.ownB as number).toBeLessThan(0.5);
+  }, 120_000);
+});
+
 describe('shared-concept helpers', () => {
   it('linear CKA is 1 for a representation and its rotation and scaling, and low for unrelated ones', () => {
     const X = Array.from({ length: 50 }, (_, i) => [Math.sin(i), Math.cos(3 * i), i % 7]);

@@ -40,6 +40,7 @@ export const CRUXES: readonly Crux[] = [
       { id: '04-goal-misgeneralization', params: { episodes: 60 }, supportedFavours: 'neither' },
       { id: '06-policy-retargetable', supportedFavours: 'the post' },
       { id: '04-training-produces-search', params: { size: 9, count: 6 }, supportedFavours: 'the post' },
+      { id: '12-detects-trained-search', supportedFavours: 'the post' },
       { id: '04-learned-inner-misgeneralization', params: { count: 40 }, supportedFavours: 'neither' },
       { id: '06-goal-diversity', params: { size: 7, mazes: 2 }, supportedFavours: 'neither' },
     ],
