@@ -2,7 +2,6 @@ import { defineClaim } from '../../lib/claims/ledger';
 import { useBackend } from '../../lib/mesa/backend';
 import { locateLearned, narrowLearned } from '../../lib/retarget/learned';
 import type { NarrowCandidate } from '../../lib/retarget/narrow';
-import { LOCATE_DEFAULTS } from '../../lib/retarget/locate';
 import { pct } from '../../lib/core/format';
 import { agentConfig } from '../../lib/mesa/agents';
 import { loadOrTrainAgent } from '../../lib/mesa/cache-fs';
@@ -15,9 +14,6 @@ import { channelLocalization, locationProbe } from '../../lib/interp/probe';
 import { activationPatching } from '../../lib/interp/patching';
 import type { PatchPair } from '../../lib/interp/patching';
 import { barChart } from '../../lib/viz/bar-chart';
-
-/** The probe bar of the locating procedure (held-out top-1 accuracy). */
-const LEARNED_LOCATE_PROBE = LOCATE_DEFAULTS.minProbeAccuracy;
 
 /**
  * Patching pairs inside the training distribution: the same maze and mouse, the cheese at A (the
@@ -139,23 +135,24 @@ defineClaim({
     paraphrase: 'With good enough interpretability we can find the internal representation the search is aimed at.',
   },
   claim: 'A procedure that knows nothing of the architecture finds, in a network that learned its own behaviour, a representation of the cheese narrower than the input\'s footprint that a probe reads AND whose patching moves the agent\'s choice toward the patched cheese.',
-  criterion: 'Candidates are patched from a run with the cheese at B into a run with it at A, at the two cheese cells only, at every iteration from `fromIteration` on: every channel over the 3×3 reach of the input convolution (the input\'s footprint: the observation is re-injected at every iteration, so that patch is the same as moving the cheese in the input), every channel at the cheese cell alone (radius 0), and the top k channels by single-channel effect (k ≤ `maxChannels`) at radius 1 and 0. A candidate passes if a per-cell probe on its channels reads the cheese (held-out top-1 accuracy ≥ 0.7) AND its patch moves the choice at least `minEffect` of the way. Supported if a candidate narrower than the footprint passes (the narrowest is reported); depends if only the footprint passes (every channel over radius 1, at every iteration or from `fromIteration` on); not supported if nothing passes. The observation layer is the input baseline and cannot count. Run `variant: "untrained"` for the control: the same architecture with its initial weights.',
+  criterion: 'Candidates are patched from a run with the cheese at B into a run with it at A, at the two cheese cells only, at every iteration from `fromIteration` on: every channel over the 3×3 reach of the input convolution (the input\'s footprint: the observation is re-injected at every iteration, so that patch is the same as moving the cheese in the input), every channel at the cheese cell alone (radius 0), and the top k channels by single-channel effect (k ≤ `maxChannels`) at radius 1 and 0. A candidate passes if a per-cell probe on its channels reads the cheese (held-out top-1 accuracy ≥ `minProbe`) AND its patch moves the choice at least `minEffect` of the way. Supported if a candidate narrower than the footprint passes (the narrowest is reported); depends if only the footprint passes (every channel over radius 1, at every iteration or from `fromIteration` on); not supported if nothing passes. The observation layer is the input baseline and cannot count. Run `variant: "untrained"` for the control: the same architecture with its initial weights.',
   params: {
     variant: { default: 'aligned', description: 'which learned agent: cheese anywhere in training (aligned), in the top-right square (corner), one fixed cell (fixed); or the untrained control (same architecture, initial weights)', choices: ['aligned', 'corner', 'fixed', 'untrained'] },
     size: { default: 9, description: 'maze side (locating at 13 takes minutes)', min: 7, max: 13, integer: true },
     fromIteration: { default: 2, description: 'first iteration patched by the narrower candidates (2 = after the input\'s first step)', min: 1, max: 20, integer: true },
     maxChannels: { default: 4, description: 'largest channel subset tried (top k channels by single-channel effect)', min: 1, max: 8, integer: true },
     minEffect: { default: 0.5, description: 'causal bar: how far a patch must move the choice (1 = all the way)', min: 0.05, max: 0.95 },
+    minProbe: { default: 0.7, description: 'probe bar: held-out top-1 accuracy of a per-cell probe on the patched channels', min: 0.05, max: 0.99 },
     seed: { default: 1, description: 'seed of the mazes the procedure uses', integer: true },
   },
   run: async (p) => {
     await useBackend();
     const found = locateLearned(p.variant, p.size, p.seed);
     const r = found.result;
-    const scan = narrowLearned(found, { fromIterations: [p.fromIteration], maxChannels: p.maxChannels, minEffect: p.minEffect, minProbeAccuracy: LEARNED_LOCATE_PROBE, seed: p.seed });
+    const scan = narrowLearned(found, { fromIterations: [p.fromIteration], maxChannels: p.maxChannels, minEffect: p.minEffect, minProbeAccuracy: p.minProbe, seed: p.seed });
     const row = r.rows.find((x) => !x.input && x.channel < 0 && x.layers.length > 1) ?? null;
     // The footprint at every iteration (from the locating procedure) and from `fromIteration` on (from the scan).
-    const whole = !!row && row.probeAccuracy >= LEARNED_LOCATE_PROBE && (row.goalEffect ?? 0) >= p.minEffect;
+    const whole = !!row && row.probeAccuracy >= p.minProbe && (row.goalEffect ?? 0) >= p.minEffect;
     const footprintPasses = whole || scan.candidates.some((c) => c.footprint && c.passes);
     const narrow = scan.narrowest;
     const verdict = narrow ? 'supported' : footprintPasses ? 'depends' : 'not supported';
@@ -166,7 +163,7 @@ defineClaim({
       summary: `In the ${p.variant} agent (${p.size}×${p.size}, ${scan.pairs} patching pairs) the input's footprint, every channel over the 3×3 window at every iteration, ${row ? `reads the cheese at ${pct(row.probeAccuracy)} and moves the choice ${pct(row.goalEffect ?? 0)} of the way` : 'could not be scored'}. `
         + (narrow
           ? `The narrowest patch that passes both bars is ${say(narrow)}: ${narrow.channels.length} of ${scan.channels} channels${narrow.radius === 0 ? ', at the cheese cell alone' : ''}, narrower than the footprint.`
-          : `No patch narrower than the footprint passes both bars (probe ${pct(LEARNED_LOCATE_PROBE)}, effect ${pct(p.minEffect)}); the strongest with a passing probe is ${scan.strongest ? say(scan.strongest) : 'none'}.`)
+          : `No patch narrower than the footprint passes both bars (probe ${pct(p.minProbe)}, effect ${pct(p.minEffect)}); the strongest with a passing probe is ${scan.strongest ? say(scan.strongest) : 'none'}.`)
         + ` The best single channel: ${single ? say(single) : 'none'}.`,
       numbers: {
         located: r.located, footprintPasses, footprintProbe: row?.probeAccuracy ?? 0, footprintEffect: row?.goalEffect ?? 0,
