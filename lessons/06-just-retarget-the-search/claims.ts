@@ -1,4 +1,5 @@
 import { defineClaim } from '../../lib/claims/ledger';
+import type { Verdict } from '../../lib/claims/types';
 import { useBackend } from '../../lib/mesa/backend';
 import { LEARNED_EDIT, locateLearned, retargetLearned } from '../../lib/retarget/learned';
 import { fixMisgeneralization } from '../../lib/retarget/fix-misgeneralization';
@@ -107,6 +108,37 @@ defineClaim({
   },
 });
 
+/**
+ * The verdict of 06-learned-retargetable from its measurements (rates in [0, 1]): not supported if
+ * the edit beats the agent left alone or the clear-only control by under 20 points; supported if
+ * it also reaches 90% overall, 80% in the farthest band and 90% of the ceiling, with the no-edit
+ * baseline at most 50% and the untrained control gaining under 20 points; depends otherwise.
+ */
+export function learnedRetargetVerdict(m: { rate: number; farthest: number; baseline: number; clearOnly: number; ceiling: number; untrainedGain: number }): Verdict {
+  if (m.rate - m.baseline < 0.2 || m.rate - m.clearOnly < 0.2) return 'not supported';
+  const bars = m.rate >= 0.9 && m.farthest >= 0.8 && m.baseline <= 0.5 && m.rate >= 0.9 * m.ceiling;
+  return bars && m.untrainedGain < 0.2 ? 'supported' : 'depends';
+}
+
+/**
+ * The verdict of 06-goal-diversity: supported if the many-goals agent is located and gains at least
+ * 30 points, the narrow agent is not located or gains under 10, and moving the cheese changes under
+ * `hardcodedBar` of the narrow agent's moves; not supported if both are located and gain at least
+ * 30 points; depends otherwise.
+ */
+export function goalDiversityVerdict(m: { manyLocated: boolean; manyGain: number; narrowLocated: boolean; narrowGain: number; narrowMoved: number; hardcodedBar: number }): Verdict {
+  const manyOk = m.manyLocated && m.manyGain >= 0.3;
+  const narrowOk = m.narrowLocated && m.narrowGain >= 0.1;
+  if (manyOk && !narrowOk && m.narrowMoved < m.hardcodedBar) return 'supported';
+  return manyOk && m.narrowLocated && m.narrowGain >= 0.3 ? 'not supported' : 'depends';
+}
+
+/** The verdict of 06-retarget-removes-inner-misalignment: a gain of 20 points reaching 80% of the aligned agent's ceiling, or under 5 points. */
+export function innerFixVerdict(m: { before: number; after: number; ceiling: number }): Verdict {
+  const gain = m.after - m.before;
+  return gain >= 0.2 && m.after >= 0.8 * m.ceiling ? 'supported' : gain < 0.05 ? 'not supported' : 'depends';
+}
+
 /** Retargetability of the learned searcher: write the located representation at a new cell, beside its controls. */
 defineClaim({
   id: '06-learned-retargetable',
@@ -119,7 +151,7 @@ defineClaim({
     paraphrase: 'Once the search and its target are found, rewriting the target aims the search at what we want.',
   },
   claim: 'Writing the representation the locating procedure found at a new cell (and clearing it at the cheese) makes the learned agent go to that cell, for almost every reachable cell, including cells far from where the cheese lay in training; and it does so because it rewrites a learned target, not because it moves the input.',
-  criterion: 'Over every reachable cell of the held-out mazes, five measurements: the edited agent; the agent left alone (judged on reaching the same cell); the clear-only control (clear at the cheese, write nothing); the ceiling (no edit, the cheese itself moved to the cell); and the untrained control (the same locate and edit on the same architecture with its initial weights, on `controlMazes` mazes). Not supported if nothing is located, or the edit beats the agent left alone or the clear-only control by less than 20 points. Supported if the edited agent reaches at least 90% of targets overall AND at least 80% in the farthest distance band AND at least 90% of the ceiling, the no-edit baseline is at most 50%, and the untrained control gains less than 20 points over its own baseline (otherwise the edit moves the input, not a target). Depends otherwise.',
+  criterion: 'Over every reachable cell of the held-out mazes, five measurements: the edited agent; the agent left alone (judged on reaching the same cell); the clear-only control (clear at the cheese, write nothing); the ceiling (no edit, the cheese itself moved to the cell); and the untrained control (the same locate and edit on the same architecture with its initial weights, on `controlMazes` mazes). Not supported if nothing is located, or the edit beats the agent left alone or the clear-only control by less than 20 points. Supported if the edited agent reaches at least 90% of targets overall AND at least 80% in the farthest distance band AND at least 90% of the ceiling, the no-edit baseline is at most 50%, and the untrained control gains less than 20 points over its own baseline (otherwise the edit moves the input, not a target; its own ceiling is reported, since a network that reaches no cell even with the cheese moved there cannot show this). Depends otherwise.',
   params: {
     variant: { default: 'aligned', description: 'which learned agent', choices: ['aligned', 'corner', 'fixed'] },
     size: { default: 9, description: 'maze side (13 takes minutes)', min: 7, max: 13, integer: true },
@@ -135,34 +167,34 @@ defineClaim({
       return {
         verdict: 'not supported',
         summary: `Nothing was located in the ${p.variant} agent (${found.result.verdict}), so there is no target to rewrite.`,
-        numbers: { located: false, rate: 0, baseline: 0, farthest: 0, farthestBaseline: 0, ceiling: 0, ofCeiling: 0, clearOnly: 0, untrainedLocated: false, untrainedRate: 0, untrainedBaseline: 0, untrainedGain: 0 },
+        numbers: { located: false, rate: 0, baseline: 0, farthest: 0, farthestBaseline: 0, ceiling: 0, ofCeiling: 0, clearOnly: 0, untrainedLocated: false, untrainedRate: 0, untrainedBaseline: 0, untrainedGain: 0, untrainedCeiling: 0 },
       };
     }
     const clear = retargetLearned(found, p.mazes, p.seed, { edit: 'clear-only' })!;
     const raw = locateLearned('untrained', p.size, p.seed);
-    const unt = raw.result.best ? retargetLearned(raw, p.controlMazes, p.seed) : null;
+    const unt = raw.result.best ? retargetLearned(raw, p.controlMazes, p.seed, { ceiling: true }) : null;
+    const untrainedCeiling = unt?.ceilingRate ?? 0;
     const far = by.bands[by.bands.length - 1];
     const ceiling = by.ceilingRate ?? 0;
     const untrainedGain = unt ? unt.rate - unt.baselineRate : 0;
-    const bars = by.rate >= 0.9 && far.rate >= 0.8 && by.baselineRate <= 0.5 && by.rate >= 0.9 * ceiling;
-    const controlsClean = untrainedGain < 0.2;
-    const weak = by.rate - by.baselineRate < 0.2 || by.rate - clear.rate < 0.2;
-    const verdict = weak ? 'not supported' : bars && controlsClean ? 'supported' : 'depends';
+    const verdict = learnedRetargetVerdict({ rate: by.rate, farthest: far.rate, baseline: by.baselineRate, clearOnly: clear.rate, ceiling, untrainedGain });
     const rows = by.bands.map((b, k) => ({ band: b.band, edited: b.rate, baseline: b.baselineRate, 'clear only': clear.bands.find((c) => c.band === b.band)?.rate ?? 0, ceiling: b.ceilingRate ?? 0, trials: b.trials, bandIndex: k }));
     const chartRows = [
       ...rows.flatMap((r) => [
         { band: r.band, condition: 'edited', success: r.edited }, { band: r.band, condition: 'no edit', success: r.baseline },
         { band: r.band, condition: 'clear only', success: r['clear only'] }, { band: r.band, condition: 'cheese moved there (ceiling)', success: r.ceiling },
       ]),
-      ...(unt ? [{ band: 'untrained net (all)', condition: 'edited', success: unt.rate }, { band: 'untrained net (all)', condition: 'no edit', success: unt.baselineRate }] : []),
+      ...(unt ? [{ band: 'untrained net (all)', condition: 'edited', success: unt.rate }, { band: 'untrained net (all)', condition: 'no edit', success: unt.baselineRate }, { band: 'untrained net (all)', condition: 'cheese moved there (ceiling)', success: untrainedCeiling }] : []),
     ];
     return {
       verdict,
       summary: `Edited, the ${p.variant} agent reaches ${pct(by.rate)} of ${by.trials} targets (${p.mazes} mazes, ${p.size}×${p.size}); the farthest band (${far.band}) ${pct(far.rate)}; left alone ${pct(by.baselineRate)}; clearing the cheese and writing nothing ${pct(clear.rate)}; with the cheese itself moved there (the ceiling) ${pct(ceiling)}, so the edit gets ${pct(ceiling > 0 ? by.rate / ceiling : 0)} of the ceiling. `
-        + (unt ? `The untrained network (same architecture, initial weights; ${raw.result.located ? 'its footprint passes the locating bars' : 'nothing passes the locating bars'}) edited the same way reaches ${pct(unt.rate)} vs ${pct(unt.baselineRate)} left alone${untrainedGain >= 0.2 ? ': the edit moves it too, so it moves the input rather than a learned target' : ''}.` : 'The untrained network gives nothing to edit.'),
+        + (unt ? `The untrained network (same architecture, initial weights; ${raw.result.located ? 'its footprint passes the locating bars' : 'nothing passes the locating bars'}) edited the same way reaches ${pct(unt.rate)} vs ${pct(unt.baselineRate)} left alone${untrainedGain >= 0.2 ? ': the edit moves it too, so it moves the input rather than a learned target' : ''}`
+          + (untrainedCeiling < 0.2 ? `; but it reaches only ${pct(untrainedCeiling)} even with the cheese moved there, so this control cannot show an edit moving the input (notebook 05's untrained control, where the input's footprint passes the locating bars, is the sharper test).` : ` (its ceiling ${pct(untrainedCeiling)}).`)
+        : 'The untrained network gives nothing to edit.'),
       numbers: {
         located: true, rate: by.rate, baseline: by.baselineRate, farthest: far.rate, farthestBaseline: far.baselineRate, ceiling, ofCeiling: ceiling > 0 ? by.rate / ceiling : 0,
-        clearOnly: clear.rate, untrainedLocated: raw.result.located, untrainedRate: unt?.rate ?? 0, untrainedBaseline: unt?.baselineRate ?? 0, untrainedGain,
+        clearOnly: clear.rate, untrainedLocated: raw.result.located, untrainedRate: unt?.rate ?? 0, untrainedBaseline: unt?.baselineRate ?? 0, untrainedGain, untrainedCeiling,
       },
       chart: barChart(chartRows, { x: 'band', y: 'success', color: 'condition', xTitle: 'distance from the training region', yTitle: 'targets reached', title: `Retargetability by distance, with its controls: ${pct(by.rate)} edited, ${pct(by.baselineRate)} no edit, ${pct(clear.rate)} clear only, ceiling ${pct(ceiling)}` }),
       rows,
@@ -205,10 +237,8 @@ defineClaim({
       return { v, located: found.result.located, gain: by ? by.rate - by.baselineRate : 0, rate: by?.rate ?? 0, baseline: by?.baselineRate ?? 0, effect: found.result.bestRow?.goalEffect ?? 0, moved: dep.moved, removed: dep.removed };
     };
     const many = measure('aligned'), narrow = measure(p.narrow);
-    const manyOk = many.located && many.gain >= 0.3;
-    const narrowOk = narrow.located && narrow.gain >= 0.1;
     const hardcoded = narrow.moved < p.hardcodedBar;
-    const verdict = manyOk && !narrowOk && hardcoded ? 'supported' : manyOk && narrow.located && narrow.gain >= 0.3 ? 'not supported' : 'depends';
+    const verdict = goalDiversityVerdict({ manyLocated: many.located, manyGain: many.gain, narrowLocated: narrow.located, narrowGain: narrow.gain, narrowMoved: narrow.moved, hardcodedBar: p.hardcodedBar });
     const say = (m: typeof many) => (m.located
       ? `${m.v}: located, edited ${pct(m.rate)} vs ${pct(m.baseline)} left alone`
       : `${m.v}: not located (moving the cheese moves its choice ${pct(m.effect)} of the way)`)
@@ -268,7 +298,7 @@ defineClaim({
     const ceiling = summarize(rollout(aligned, far, { cellPolicy: 'moves', stopOnLoop: true })).success;
     const f = fixes[p.edit];
     const gain = f.after - f.before, bar = 0.8 * ceiling;
-    const verdict = gain >= 0.2 && f.after >= bar ? 'supported' : gain < 0.05 ? 'not supported' : 'depends';
+    const verdict = innerFixVerdict({ before: f.before, after: f.after, ceiling });
     return {
       verdict,
       summary: `Out of distribution (${p.levels} mazes, ${p.size}×${p.size}) the corner agent reaches the cheese in ${pct(f.before)} left alone; retargeted onto it ${pct(fixes.retarget.after)}, with the proxy ablated ${pct(fixes['ablate-proxy'].after)}, both ${pct(fixes.both.after)}. `
