@@ -229,7 +229,7 @@ defineClaim({
   },
   run: async (p) => {
     await useBackend();
-    const probe = cheeseMazeLevels('test', 40, `dependence/${p.seed}`, { size: p.size, trainRegion: 3 });
+    const probe = cheeseMazeLevels('test', 16, `dependence/${p.seed}`, { size: p.size, trainRegion: 3 });
     const measure = (v: 'aligned' | 'fixed' | 'corner') => {
       const found = locateLearned(v, p.size, p.seed);
       const by = found.result.located ? retargetLearned(found, p.mazes, p.seed) : null;
