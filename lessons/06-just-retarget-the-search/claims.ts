@@ -156,7 +156,7 @@ defineClaim({
   params: {
     variant: { default: 'aligned', description: 'which learned agent', choices: ['aligned', 'corner', 'fixed'] },
     size: { default: 9, description: 'maze side (13 takes minutes)', min: 7, max: 13, integer: true },
-    mazes: { default: 8, description: 'held-out mazes (every reachable cell of each is a target)', min: 2, max: 40, integer: true },
+    mazes: { default: 6, description: 'held-out mazes (every reachable cell of each is a target)', min: 2, max: 40, integer: true },
     controlMazes: { default: 2, description: 'held-out mazes for the untrained control', min: 1, max: 40, integer: true },
     seed: { default: 1, description: 'seed of the mazes', integer: true },
   },
