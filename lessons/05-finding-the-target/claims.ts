@@ -1,6 +1,7 @@
 import { defineClaim } from '../../lib/claims/ledger';
 import { useBackend } from '../../lib/mesa/backend';
-import { LEARNED_LOCATE, locateLearned } from '../../lib/retarget/learned';
+import { locateLearned, narrowLearned } from '../../lib/retarget/learned';
+import type { NarrowCandidate } from '../../lib/retarget/narrow';
 import { pct } from '../../lib/core/format';
 import { agentConfig } from '../../lib/mesa/agents';
 import { loadOrTrainAgent } from '../../lib/mesa/cache-fs';
@@ -118,7 +119,10 @@ function patchingOf(agent: NamedModel, pairs: PatchPair[], layer: string): { eff
 /**
  * The learned recurrent searcher: nothing in it is named target, and the locating procedure reads
  * only its layers' names and shapes. Located means a probe finds the cheese AND patching that
- * representation moves the agent's choice (lib/retarget/locate.ts).
+ * representation moves the agent's choice (lib/retarget/locate.ts). A patch of every channel over
+ * the input convolution's reach is the input's footprint, so the verdict asks for something
+ * narrower (lib/retarget/narrow.ts): fewer channels, or the cheese cell alone, after the first
+ * iteration.
  */
 defineClaim({
   id: '05-learned-target-located',
@@ -130,31 +134,46 @@ defineClaim({
     thread: 'the proposal: identify the search and its target with interpretability',
     paraphrase: 'With good enough interpretability we can find the internal representation the search is aimed at.',
   },
-  claim: 'A procedure that knows nothing of the architecture finds, in a network that learned its own behaviour, a representation of the cheese that a probe reads AND whose patching moves the agent\'s choice toward the patched cheese.',
-  criterion: 'Supported if the best non-input (layer, channels) candidate passes both the probe threshold (held-out top-1 accuracy ≥ 0.7) and the causal threshold (patching at the cheese cells moves the choice ≥ 0.5 of the way) and is narrower than the input\'s footprint; depends if only a patch of every channel over the input convolution\'s reach at every iteration passes (that is the same as moving the cheese in the input); not supported if nothing passes. The observation layer is reported as the input baseline and cannot count.',
+  claim: 'A procedure that knows nothing of the architecture finds, in a network that learned its own behaviour, a representation of the cheese narrower than the input\'s footprint that a probe reads AND whose patching moves the agent\'s choice toward the patched cheese.',
+  criterion: 'Candidates are patched from a run with the cheese at B into a run with it at A, at the two cheese cells only, at every iteration from `fromIteration` on: every channel over the 3×3 reach of the input convolution (the input\'s footprint: the observation is re-injected at every iteration, so that patch is the same as moving the cheese in the input), every channel at the cheese cell alone (radius 0), and the top k channels by single-channel effect (k ≤ `maxChannels`) at radius 1 and 0. A candidate passes if a per-cell probe on its channels reads the cheese (held-out top-1 accuracy ≥ `minProbe`) AND its patch moves the choice at least `minEffect` of the way. Supported if a candidate narrower than the footprint passes (the narrowest is reported); depends if only the footprint passes (every channel over radius 1, at every iteration or from `fromIteration` on); not supported if nothing passes. The observation layer is the input baseline and cannot count. Run `variant: "untrained"` for the control: the same architecture with its initial weights.',
   params: {
-    variant: { default: 'aligned', description: 'which learned agent: cheese anywhere in training (aligned), in the top-right square (corner), or one fixed cell (fixed)', choices: ['aligned', 'corner', 'fixed'] },
+    variant: { default: 'aligned', description: 'which learned agent: cheese anywhere in training (aligned), in the top-right square (corner), one fixed cell (fixed); or the untrained control (same architecture, initial weights)', choices: ['aligned', 'corner', 'fixed', 'untrained'] },
     size: { default: 9, description: 'maze side (locating at 13 takes minutes)', min: 7, max: 13, integer: true },
+    fromIteration: { default: 2, description: 'first iteration patched by the narrower candidates (2 = after the input\'s first step)', min: 1, max: 20, integer: true },
+    maxChannels: { default: 4, description: 'largest channel subset tried (top k channels by single-channel effect)', min: 1, max: 8, integer: true },
+    minEffect: { default: 0.5, description: 'causal bar: how far a patch must move the choice (1 = all the way)', min: 0.05, max: 0.95 },
+    minProbe: { default: 0.7, description: 'probe bar: held-out top-1 accuracy of a per-cell probe on the patched channels', min: 0.05, max: 0.99 },
     seed: { default: 1, description: 'seed of the mazes the procedure uses', integer: true },
   },
   run: async (p) => {
     await useBackend();
-    const { result: r } = locateLearned(p.variant, p.size, p.seed);
-    const row = r.bestRow;
-    const where = row ? `${row.layer}${row.channel < 0 ? ' (all channels)' : ` channel ${row.channel}`}` : 'no layer';
-    // Every channel over the 3×3 reach of the input convolution, at every iteration: patching that
-    // is the same as moving the cheese in the input, so it cannot show an internal target.
-    const footprint = r.located && !!row && row.channel < 0 && LEARNED_LOCATE.goalRadius >= 1 && !r.rows.some((x) => x.channel >= 0 && x.passes);
-    const singles = r.rows.filter((x) => x.channel >= 0 && !x.input);
-    const single = [...singles].sort((a, b) => (b.goalEffect ?? -1) - (a.goalEffect ?? -1) || b.probeAccuracy - a.probeAccuracy)[0];
-    const singlePasses = singles.some((x) => x.passes);
+    const found = locateLearned(p.variant, p.size, p.seed);
+    const r = found.result;
+    const scan = narrowLearned(found, { fromIterations: [p.fromIteration], maxChannels: p.maxChannels, minEffect: p.minEffect, minProbeAccuracy: p.minProbe, seed: p.seed });
+    const row = r.rows.find((x) => !x.input && x.channel < 0 && x.layers.length > 1) ?? null;
+    // The footprint at every iteration (from the locating procedure) and from `fromIteration` on (from the scan).
+    const whole = !!row && row.probeAccuracy >= p.minProbe && (row.goalEffect ?? 0) >= p.minEffect;
+    const footprintPasses = whole || scan.candidates.some((c) => c.footprint && c.passes);
+    const narrow = scan.narrowest;
+    const verdict = narrow ? 'supported' : footprintPasses ? 'depends' : 'not supported';
+    const single = scan.candidates.filter((c) => c.channels.length === 1).sort((a, b) => b.effect - a.effect)[0];
+    const say = (c: NarrowCandidate) => `${c.allChannels ? 'every channel' : `channel${c.channels.length > 1 ? 's' : ''} ${c.channels.join(', ')}`} ${c.radius === 0 ? 'at the cheese cell only' : `over the ${2 * c.radius + 1}×${2 * c.radius + 1} window`}, iterations ${c.from}–${scan.iterations} (probe ${pct(c.probeAccuracy)}, effect ${pct(c.effect)})`;
     return {
-      verdict: !r.located ? 'not supported' : footprint ? 'depends' : 'supported',
-      summary: `In the ${p.variant} agent (${p.size}×${p.size}) the best candidate is ${where}: probe accuracy ${pct(row?.probeAccuracy ?? 0)}, patch effect at the cheese cells ${pct(row?.goalEffect ?? 0)}. ${r.verdict}`
-        + (footprint ? ` But that patch covers every channel over the input convolution's reach at every iteration, which is the same as moving the cheese in the input: it cannot tell an internal target from the input's footprint. The best single channel (${single ? `${single.layer} channel ${single.channel}: probe ${pct(single.probeAccuracy)}, cheese-cell effect ${single.goalEffect === null ? 'not measured' : pct(single.goalEffect)}` : 'none'}) ${singlePasses ? 'passes on its own' : 'does not pass'}.` : ''),
-      numbers: { located: r.located, footprintOnly: footprint, probeAccuracy: row?.probeAccuracy ?? 0, effect: row?.goalEffect ?? 0, bestSingleEffect: single?.goalEffect ?? 0, singlePasses, pairs: r.pairs, layer: row?.layer ?? '' },
-      chart: r.charts.effects,
-      rows: r.rows.slice(0, 12).map((x) => ({ layer: x.layer, channel: x.channel, probe: x.probeAccuracy, effect: x.effect, passes: x.passes })),
+      verdict,
+      summary: `In the ${p.variant} agent (${p.size}×${p.size}, ${scan.pairs} patching pairs) the input's footprint, every channel over the 3×3 window at every iteration, ${row ? `reads the cheese at ${pct(row.probeAccuracy)} and moves the choice ${pct(row.goalEffect ?? 0)} of the way` : 'could not be scored'}. `
+        + (narrow
+          ? `The narrowest patch that passes both bars is ${say(narrow)}: ${narrow.channels.length} of ${scan.channels} channels${narrow.radius === 0 ? ', at the cheese cell alone' : ''}, narrower than the footprint.`
+          : `No patch narrower than the footprint passes both bars (probe ${pct(p.minProbe)}, effect ${pct(p.minEffect)}); the strongest with a passing probe is ${scan.strongest ? say(scan.strongest) : 'none'}.`)
+        + ` The best single channel: ${single ? say(single) : 'none'}.`,
+      numbers: {
+        located: r.located, footprintPasses, footprintProbe: row?.probeAccuracy ?? 0, footprintEffect: row?.goalEffect ?? 0,
+        narrowPasses: !!narrow, narrowest: narrow?.label ?? 'none', narrowestChannels: narrow?.channels.length ?? 0, narrowestRadius: narrow?.radius ?? -1,
+        narrowestProbe: narrow?.probeAccuracy ?? 0, narrowestEffect: narrow?.effect ?? 0,
+        radius0Effect: Math.max(0, ...scan.candidates.filter((c) => c.radius === 0).map((c) => c.effect)),
+        bestSingleEffect: single?.effect ?? 0, bestSingleProbe: single?.probeAccuracy ?? 0, pairs: scan.pairs, layer: row?.layer ?? '',
+      },
+      chart: scan.chart,
+      rows: scan.candidates.map((c) => ({ patch: c.label, channels: c.channels.length, radius: c.radius, from: c.from, probe: c.probeAccuracy, effect: c.effect, passes: c.passes, footprint: c.footprint })),
     };
   },
 });

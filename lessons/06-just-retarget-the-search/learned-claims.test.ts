@@ -1,29 +1,66 @@
-// Retargeting the learned searcher: the claims' verdicts follow their criteria at the defaults.
+// Retargeting the learned searcher: each verdict's flips on its measurements, and the claims at their defaults.
 import { describe, expect, it } from 'vitest';
 import { runClaim } from '../../lib/claims/index';
 import '../index';
+import { goalDiversityVerdict, innerFixVerdict, learnedRetargetVerdict } from './claims';
 
-describe('learned searcher: retargeting', () => {
-  it('06-learned-retargetable: the edit beats the untouched agent by a wide margin; the verdict follows the stated bars', async () => {
+describe('learned searcher: the verdicts flip at their stated bars', () => {
+  const good = { rate: 0.95, farthest: 0.9, baseline: 0.4, clearOnly: 0.3, ceiling: 0.97, untrainedGain: 0 };
+  it('06-learned-retargetable: supported only when the edit clears every bar and every control', () => {
+    expect(learnedRetargetVerdict(good)).toBe('supported');
+    expect(learnedRetargetVerdict({ ...good, untrainedGain: 0.25 })).toBe('depends'); // the edit moves an untrained net too
+    expect(learnedRetargetVerdict({ ...good, ceiling: 1, rate: 0.91, farthest: 0.9 })).toBe('supported');
+    expect(learnedRetargetVerdict({ ...good, rate: 0.9, ceiling: 1.0, baseline: 0.6 })).toBe('depends'); // baseline above 50%
+    expect(learnedRetargetVerdict({ ...good, farthest: 0.7 })).toBe('depends');
+    expect(learnedRetargetVerdict({ ...good, clearOnly: 0.8 })).toBe('not supported'); // clearing alone does it
+    expect(learnedRetargetVerdict({ ...good, baseline: 0.8 })).toBe('not supported');
+  });
+
+  it('06-goal-diversity: "hardcoded" is measured: a narrow agent whose moves follow the cheese keeps the verdict at depends', () => {
+    const m = { manyLocated: true, manyGain: 0.4, narrowLocated: false, narrowGain: 0, narrowMoved: 0.05, hardcodedBar: 0.2 };
+    expect(goalDiversityVerdict(m)).toBe('supported');
+    expect(goalDiversityVerdict({ ...m, narrowMoved: 0.3 })).toBe('depends');
+    expect(goalDiversityVerdict({ ...m, narrowLocated: true, narrowGain: 0.35 })).toBe('not supported');
+    expect(goalDiversityVerdict({ ...m, narrowLocated: true, narrowGain: 0.15 })).toBe('depends');
+  });
+
+  it('06-retarget-removes-inner-misalignment: the bar is 80% of the aligned agent\'s ceiling', () => {
+    expect(innerFixVerdict({ before: 0.5, after: 0.85, ceiling: 1 })).toBe('supported');
+    expect(innerFixVerdict({ before: 0.5, after: 0.75, ceiling: 1 })).toBe('depends');
+    expect(innerFixVerdict({ before: 0.4, after: 0.75, ceiling: 0.9 })).toBe('supported');
+    expect(innerFixVerdict({ before: 0.5, after: 0.53, ceiling: 1 })).toBe('not supported');
+  });
+});
+
+describe('learned searcher: retargeting, measured', () => {
+  it('06-learned-retargetable: the edit beats the agent left alone and the clear-only control; it reaches the ceiling; the verdict follows the measured figures', async () => {
     const r = await runClaim('06-learned-retargetable');
-    expect(r.numbers.located).toBe(true);
-    expect(Number(r.numbers.rate) - Number(r.numbers.baseline)).toBeGreaterThanOrEqual(0.2);
-    const bars = Number(r.numbers.rate) >= 0.9 && Number(r.numbers.farthest) >= 0.8 && Number(r.numbers.baseline) <= 0.5;
-    expect(r.verdict).toBe(bars ? 'supported' : 'depends');
-  }, 180_000);
+    const n = r.numbers;
+    expect(n.located).toBe(true);
+    expect(Number(n.rate) - Number(n.baseline)).toBeGreaterThanOrEqual(0.2);
+    expect(Number(n.rate) - Number(n.clearOnly)).toBeGreaterThanOrEqual(0.2);
+    expect(Number(n.ofCeiling)).toBeGreaterThanOrEqual(0.9);
+    expect(r.verdict).toBe(learnedRetargetVerdict({ rate: Number(n.rate), farthest: Number(n.farthest), baseline: Number(n.baseline), clearOnly: Number(n.clearOnly), ceiling: Number(n.ceiling), untrainedGain: Number(n.untrainedGain) }));
+    expect(r.verdict).toBe('depends'); // at 9×9 the agent left alone reaches more than half the cells on its way
+  }, 400_000);
 
-  it('06-retarget-removes-inner-misalignment: retargeting barely moves the corner agent out of distribution (not supported at the defaults)', async () => {
+  it('06-retarget-removes-inner-misalignment: no edit brings the corner agent to the aligned agent\'s level (not supported at the defaults)', async () => {
     const r = await runClaim('06-retarget-removes-inner-misalignment');
     expect(r.verdict).toBe('not supported');
     expect(Math.abs(Number(r.numbers.gain))).toBeLessThan(0.05);
-  }, 180_000);
+    expect(Number(r.numbers.ceiling)).toBeGreaterThan(Number(r.numbers.before));
+    const ablated = await runClaim('06-retarget-removes-inner-misalignment', { edit: 'ablate-proxy' });
+    expect(ablated.verdict).toBe(innerFixVerdict({ before: Number(ablated.numbers.before), after: Number(ablated.numbers.after), ceiling: Number(ablated.numbers.ceiling) }));
+  }, 400_000);
 
-  it('06-goal-diversity: the many-goals agent is located and retargetable; the verdict follows the narrow agent\'s figures', async () => {
+  it('06-goal-diversity: the fixed agent\'s moves barely follow the cheese, the aligned agent\'s do; the verdict follows the figures', async () => {
     const r = await runClaim('06-goal-diversity', { mazes: 4 });
-    expect(r.numbers.manyLocated).toBe(true);
-    expect(Number(r.numbers.manyGain)).toBeGreaterThanOrEqual(0.2);
-    const narrowOk = r.numbers.narrowLocated === true && Number(r.numbers.narrowGain) >= 0.1;
-    if (!narrowOk && Number(r.numbers.manyGain) >= 0.3) expect(r.verdict).toBe('supported');
-    else expect(['depends', 'not supported']).toContain(r.verdict);
-  }, 240_000);
+    const n = r.numbers;
+    expect(n.manyLocated).toBe(true);
+    expect(Number(n.manyMoved)).toBeGreaterThan(Number(n.narrowMoved) + 0.15);
+    expect(n.narrowHardcoded).toBe(true);
+    expect(r.verdict).toBe(goalDiversityVerdict({ manyLocated: n.manyLocated === true, manyGain: Number(n.manyGain), narrowLocated: n.narrowLocated === true, narrowGain: Number(n.narrowGain), narrowMoved: Number(n.narrowMoved), hardcodedBar: 0.2 }));
+    const strict = await runClaim('06-goal-diversity', { mazes: 4, hardcodedBar: 0.02 });
+    expect(strict.numbers.narrowHardcoded).toBe(false);
+  }, 600_000);
 });

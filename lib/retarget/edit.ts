@@ -35,6 +35,11 @@ export interface RetargetEditOptions {
    * value − cleared value) to what is there (a difference-of-means steering vector placed at the cell).
    */
   mode?: 'write' | 'add';
+  /**
+   * False: write nothing at the new cell, only clear (a control: how much of an edit's effect
+   * does clearing the cheese alone give?). Default true.
+   */
+  write?: boolean;
 }
 
 const MODULE = 'retarget/edit';
@@ -93,7 +98,7 @@ export function retargetEdit(located: LocatedTarget, newCell: Cell | readonly Ce
         } else if (clear === 'cheese') {
           around(cheese![cheese!.length === 1 ? 0 : i], (j) => set(j, off));
         }
-        around(targets[i], (j, k) => {
+        if (opts.write !== false) around(targets[i], (j, k) => {
           const w = window[k][c];
           if (Number.isNaN(w)) return;
           if (opts.mode === 'add') { add[(i * cells + j) * C + c] += strength * (w - off); write[(i * cells + j) * C + c] = 0; } else set(j, off + strength * (w - off));

@@ -5,6 +5,7 @@
  */
 import { fail } from '../core/errors';
 import type { CheeseMazeLevel } from '../envs/cheese-maze';
+import type { Cell } from '../envs/grid';
 import type { NamedModel } from '../mesa/model';
 import type { RolloutOptions } from '../mesa/rollout';
 import { rollout } from '../mesa/rollout';
@@ -36,14 +37,20 @@ export interface MisgeneralizationFix {
  * const fix = fixMisgeneralization(cornerAgent, loc.best!, cheeseMazeLevels('test-far', 50, 'ood', { size: 13 }));
  * fix.before; fix.after;
  */
-export function fixMisgeneralization(model: NamedModel, located: LocatedTarget, levels: readonly CheeseMazeLevel[], opts: Omit<RetargetEditOptions, 'cheese' | 'open'> & Pick<RolloutOptions, 'maxSteps' | 'cellPolicy' | 'chunk'> = {}): MisgeneralizationFix {
+export function fixMisgeneralization(model: NamedModel, located: LocatedTarget, levels: readonly CheeseMazeLevel[], opts: Omit<RetargetEditOptions, 'cheese' | 'open'> & Pick<RolloutOptions, 'maxSteps' | 'cellPolicy' | 'chunk'> & {
+  /**
+   * The cell whose window is cleared instead of the cheese's (with `clear: 'cheese'`), e.g. the
+   * centre of the training square to ablate the proxy; with `write: false`, nothing is written.
+   */
+  clearAt?: (level: CheeseMazeLevel) => Cell;
+} = {}): MisgeneralizationFix {
   if (levels.length === 0) fail('retarget/fix-misgeneralization', retargetMessages.noLevels());
-  const { maxSteps, cellPolicy, chunk, ...edit } = opts;
+  const { maxSteps, cellPolicy, chunk, clearAt, ...edit } = opts;
   // A target channel can be cleared everywhere; a whole recurrent state cannot (that would erase
   // the search's working memory), so it is cleared at the cheese only.
   const wholeState = located.stats[located.layers[0]] !== undefined && located.channels.length === located.stats[located.layers[0]].on.length && located.channels.length > 1;
   const patchFor = (ids: readonly number[]) => retargetEdit(located, ids.map((i) => levels[i].cheese), {
-    clear: wholeState ? 'cheese' : 'all', ...edit, cheese: ids.map((i) => levels[i].cheese), open: ids.map((i) => levels[i].map.passable),
+    clear: wholeState || clearAt ? 'cheese' : 'all', ...edit, cheese: ids.map((i) => (clearAt ? clearAt(levels[i]) : levels[i].cheese)), open: ids.map((i) => levels[i].map.passable),
   });
   const pre = rollout(model, levels, { maxSteps, cellPolicy, chunk, stopOnLoop: true });
   const post = rollout(model, levels, { maxSteps, cellPolicy, chunk, patchFor, stopOnLoop: true });

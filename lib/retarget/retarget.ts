@@ -24,7 +24,7 @@ export type RetargetMethod =
   | { kind: 'target-map' }
   | { kind: 'channel'; layer: string; channel: number; value: number; clear?: boolean }
   | { kind: 'steer'; vectorFor: (target: Cell) => SteeringVector; scale?: number }
-  | ({ kind: 'located'; located: LocatedTarget } & Pick<RetargetEditOptions, 'iterations' | 'clear' | 'strength' | 'clearWith' | 'mode'>);
+  | ({ kind: 'located'; located: LocatedTarget } & Pick<RetargetEditOptions, 'iterations' | 'clear' | 'strength' | 'clearWith' | 'mode' | 'write'>);
 
 /**
  * The patches that retarget a batch: episode i is aimed at `targets[i]` (and plays `levels[i]`,
@@ -71,7 +71,7 @@ export function retargetPatches(agent: NamedModel, targets: readonly Cell[], met
       if (!levels || levels.length !== B) fail('retarget', retargetMessages.needLevels());
       return retargetEdit(method.located, targets, {
         cheese: levels.map((lv) => lv.cheese), open: levels.map((lv) => lv.map.passable),
-        iterations: method.iterations, clear: method.clear, strength: method.strength, clearWith: method.clearWith, mode: method.mode,
+        iterations: method.iterations, clear: method.clear, strength: method.strength, clearWith: method.clearWith, mode: method.mode, write: method.write,
       });
     }
     default:

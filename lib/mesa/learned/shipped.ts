@@ -10,7 +10,8 @@ import { checkVariant } from './config';
 import type { LearnedAgentOptions } from './agent';
 import { LearnedSearchAgent } from './agent';
 import type { LearnedNet } from './fields';
-import { paramLayout } from './net';
+import { createRng } from '../../core/rng';
+import { initParams, paramLayout } from './net';
 import type { LearnedWeights } from './weights-io';
 import { paramsOf } from './weights-io';
 
@@ -33,4 +34,19 @@ export function shippedNet(variant: LearnedVariant): LearnedNet {
 export function loadLearnedAgent(variant: LearnedVariant, opts: LearnedAgentOptions): LearnedSearchAgent {
   checkVariant('mesa/learned-agent', variant);
   return new LearnedSearchAgent(SHIPPED_WEIGHTS[variant], opts);
+}
+
+/**
+ * A control: the same architecture as a shipped variant, never trained. Its weights are the
+ * initial weights training starts from for `seed` (He-normal, zero biases), so whatever an
+ * interpretability edit achieves on it comes from moving the input, not from a learned target.
+ *
+ * @example
+ * const untrained = untrainedLearnedAgent({ size: 9 }, 1);
+ */
+export function untrainedLearnedAgent(opts: LearnedAgentOptions, seed = 1, variant: LearnedVariant = 'aligned'): LearnedSearchAgent {
+  checkVariant('mesa/learned-agent', variant);
+  const config = { ...SHIPPED_WEIGHTS[variant].config, seed };
+  const initRng = createRng(`learned/${variant}/${seed}`).fork('init');
+  return new LearnedSearchAgent({ config, params: initParams(paramLayout(config.shape), () => initRng.normal()) }, opts);
 }
