@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RetargetLabError } from '../lib/core/errors';
+import { runtimeRoot } from '../lib/core/cache';
 import { formatTable } from '../lib/core/format';
 import { describeFailure, executeNotebook, type NotebookRun } from '../kernel/executor';
 import { installSignalCleanup } from '../kernel/client';
@@ -15,7 +16,8 @@ Executes notebooks headless in the real kernel, through the Jupyter messaging pr
 the executed copies (outputs and per-cell timing) to --out.
 
   notebooks… | dir   .ipynb files or folders (default: every notebook in notebooks/)
-  --out DIR          where executed copies go (default: build/notebooks)
+  --out DIR          where executed copies go (default: build/notebooks, or notebooks/ in the per-user
+                     cache when the install is read-only)
   --jobs N           notebooks run in parallel, each in its own kernel, at most N at once
                      (default 1); progress lines carry the notebook's number, the summary
                      table keeps the input order
@@ -89,7 +91,7 @@ export const command: Command = {
       throw new RetargetLabError('cli/run', `--timeout must be a positive number of seconds, at most ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(String(values.timeout).slice(0, 40))}.`);
     }
     const files = collectNotebooks(positionals.length ? positionals : [path.join(projectRoot, 'notebooks')]);
-    const outDir = path.resolve(values.out ?? path.join(projectRoot, 'build', 'notebooks'));
+    const outDir = path.resolve(values.out ?? path.join(runtimeRoot(), 'notebooks'));
     checkOutputs(files, outDir);
     const spec = checkoutKernelSpec(values.kernel);
     installSignalCleanup();
