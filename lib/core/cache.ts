@@ -37,9 +37,22 @@ export function configHash(value: unknown): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The install's own cache folder: `build/` at the package root, found from this file. */
+let packageRoot: string | undefined;
+
+/**
+ * The install's own cache folder: `build/` in the package root, the nearest folder above this file
+ * whose package.json is retarget-lab's (so a compiled copy under another folder depth finds it too).
+ */
 export function installCacheDir(): string {
-  return path.resolve(__dirname, '..', '..', 'build');
+  if (packageRoot === undefined) {
+    packageRoot = path.resolve(__dirname, '..', '..');
+    for (let d = __dirname; path.dirname(d) !== d; d = path.dirname(d)) {
+      try {
+        if (JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8')).name === 'retarget-lab') { packageRoot = d; break; }
+      } catch { /* no package.json here: look further up */ }
+    }
+  }
+  return path.join(packageRoot, 'build');
 }
 
 /** The per-user cache folder: `$XDG_CACHE_HOME/retarget-lab`, else `~/.cache/retarget-lab`. */
