@@ -44,7 +44,7 @@ const entries: CoverageEntry[] = [
   { id: 'post-assumption-natural-abstractions', speaker: 'the post', thread: POST, treatment: 'tested', section: crux('6 · Natural abstractions: is there a target to write?'),
     paraphrase: 'First assumption: trained systems learn concepts close to ours (natural abstractions), so our alignment target exists in the AI\'s internal language.',
     claims: ['13-shared-concept', '05-target-located', '11-concept-extrapolation'],
-    note: 'The seed names the assumption ("natural abstractions and retargetable search") but not its text. 13-shared-concept compares the lab\'s cheese-maze agents (planners across seeds and training signals, a policy network); whether the learned recurrent agent shares the concept waits for that agent.' },
+    note: 'The seed names the assumption ("natural abstractions and retargetable search") but not its text. 13-shared-concept compares the lab\'s cheese-maze agents (planners across seeds and training signals, a policy network, and the learned recurrent agents, whose final state is compared with the planner\'s goal layer).' },
   { id: 'post-assumption-retargetable-search', speaker: 'the post', thread: POST, treatment: 'tested', section: crux('1 · Is there a retargetable search to find?'),
     paraphrase: 'Second assumption: the mesa-optimization argument holds and training produces a general-purpose, retargetable internal search.',
     quote: 'the system ends up developing a general-purpose (i.e. retargetable) internal search process',
@@ -118,7 +118,7 @@ const entries: CoverageEntry[] = [
   { id: 'c-search-meant-astar', speaker: 'a commenter', thread: SEARCH, replyTo: 'c-search-not-brute-force', treatment: 'tested', claims: ['03-plan-generation'],
     paraphrase: 'The critic knows A*: "considers 10 plans" was meant to cover it and other goal-directed algorithms; what matters is still which plans get generated.' },
   { id: 'c-search-astar-goal-specific', speaker: 'a commenter', thread: SEARCH, replyTo: 'c-search-meant-astar', treatment: 'tested',
-    claims: ['02-relaxation-goal-agnostic', '07-builtin-goal-agent'],
+    claims: ['02-relaxation-goal-agnostic', '02-pdb-goal-specific', '07-builtin-goal-agent'],
     paraphrase: 'If the AGI runs A*, retargeting must change the goal and the heuristic, and A* heuristics are specific to the setting and the goal.',
     quote: 'A* heuristics are incredibly specific to the setting and goal' },
   { id: 'c-search-relaxation', speaker: 'a commenter', thread: SEARCH, replyTo: 'c-search-astar-goal-specific', treatment: 'tested',
@@ -255,7 +255,7 @@ const entries: CoverageEntry[] = [
     paraphrase: 'Is a massive database of fact edits the best we can do, or could we edit more abstract things that point at what we want?' },
 
   // ---- interpretability scenarios --------------------------------------------------------------
-  { id: 'c-scen-scenario-2', speaker: 'a commenter', thread: SCEN, treatment: 'discussed', section: s('12-interpretability-scenarios', '2 · Detecting a search and reading off its target'),
+  { id: 'c-scen-scenario-2', speaker: 'a commenter', thread: SCEN, treatment: 'tested', claims: ['12-detects-trained-search'], section: s('12-interpretability-scenarios', '2 · Detecting a search and reading off its target'),
     paraphrase: 'Agrees it is promising and points to a scenario of reliable mesa-optimizer detection and precise goal read-offs in an earlier analysis of interpretability scenarios.' },
   { id: 'c-scen-inner-solved-outer-open', speaker: 'a commenter', thread: SCEN, replyTo: 'c-scen-scenario-2', treatment: 'discussed', section: crux('8 · What retargeting solves, and what it leaves'),
     paraphrase: 'Such interpretability essentially solves inner alignment and leaves outer alignment a big question mark.',

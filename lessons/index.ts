@@ -7,6 +7,10 @@
 export * from './01-search-as-retargetable-process/experiment';
 export * from './02-heuristics-from-relaxation/experiment';
 export * from './03-search-vs-heuristics/experiment';
+export { learnedPatchPairs, targetChannels, iterationLayers, SINGLE_CHANNEL_EFFECT } from './05-finding-the-target/exercises';
+export type { ObservationBatch } from './05-finding-the-target/exercises';
+export { measureLearnedEdit, LEARNED_EDIT_BAR } from './06-just-retarget-the-search/exercises';
+export type { LearnedEditContext, CheeseTemplate, LearnedEditAnswer, LearnedEditMeasure } from './06-just-retarget-the-search/exercises';
 export * from './07-two-architectures/agents/index';
 export * from './08-specialized-heuristics/chess/index';
 export * from './09-generalization-vs-specialization/tasks/index';

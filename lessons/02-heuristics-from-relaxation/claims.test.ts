@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runClaim, checkRelaxations, goalShiftExperiment, relaxationTestMap } from '../../index';
+import { runClaim, checkRelaxations, goalShiftExperiment, pdbGoalShiftExperiment, relaxationTestMap } from '../../index';
 
 describe('claim 02-relaxation-goal-agnostic', () => {
   it('is supported at the defaults: relaxation keeps its speedup; ALT landmarks tuned for one region (which take the goal) lose their advantage far from it', async () => {
@@ -24,6 +24,29 @@ describe('claim 02-relaxation-goal-agnostic', () => {
     const o = await runClaim('02-relaxation-goal-agnostic', { maxShift: 3 });
     expect(o.verdict).toBe('not supported');
     expect(o.numbers.farTunedAdvantage).toBeGreaterThan(1.2);
+  });
+});
+
+describe('claim 02-pdb-goal-specific', () => {
+  it('is supported at the defaults: reused through the triangle inequality the database fades to Manhattan far from its goal; a rebuilt one does not', async () => {
+    const o = await runClaim('02-pdb-goal-specific');
+    expect(o.verdict).toBe('supported');
+    expect(o.numbers.nearReuseAdvantage).toBeGreaterThan(1.2);
+    expect(o.numbers.farReuseAdvantage).toBeLessThan(1.2);
+    expect(o.numbers.farRebuiltAdvantage).toBeGreaterThan(3);
+    expect(o.numbers.buildExpanded).toBeGreaterThan(0);
+    expect(o.chart).toBeDefined();
+  });
+  it('flips when the board\'s symmetries carry the database to far goals whose blank is in a corner', async () => {
+    const o = await runClaim('02-pdb-goal-specific', { reuse: 'symmetry' });
+    expect(o.verdict).toBe('not supported');
+    expect(o.numbers.farReuseAdvantage).toBeGreaterThanOrEqual(1.2);
+    expect(o.numbers.farSymmetricShare).toBeGreaterThan(0);
+  });
+  it('flips when the goal barely moves (the reused database keeps its advantage)', async () => {
+    const o = await runClaim('02-pdb-goal-specific', { maxShift: 3 });
+    expect(o.verdict).toBe('not supported');
+    expect(o.numbers.farReuseAdvantage).toBeGreaterThan(1.2);
   });
 });
 
@@ -55,7 +78,17 @@ describe('lessons/02/experiment', () => {
     expect(r1.rows[0].tuned).toBe(r1.rows[0].table);
     expect(r1.queries[0].optimal).toBeCloseTo(r1.rows[0].optimal);
   });
+  it('the pattern-database shift is deterministic per seed and starts with the built goal itself', () => {
+    const a = pdbGoalShiftExperiment({ seed: 2, bands: 3, perBand: 2 });
+    const b = pdbGoalShiftExperiment({ seed: 2, bands: 3, perBand: 2 });
+    expect(a.rows).toEqual(b.rows);
+    expect(a.rows[0].shift).toBe(0);
+    // At its own goal, the reused database is the rebuilt one (or better: it also takes Manhattan and the symmetries).
+    expect(a.rows[0].reused).toBeLessThanOrEqual(a.rows[0].rebuilt);
+    for (const r of a.rows) expect(r.shift).toBeLessThanOrEqual(31);
+  });
   it('rejects bad arguments with module-named errors', () => {
+    expect(() => pdbGoalShiftExperiment({ reuse: 'relabel' as never })).toThrow(/lessons\/02\/experiment: unknown reuse "relabel"/);
     expect(() => relaxationTestMap('spiral' as never, 24, 1)).toThrow(/lessons\/02\/experiment: unknown map kind "spiral"/);
     const { map } = relaxationTestMap('rooms', 24, 1);
     expect(() => goalShiftExperiment({ map, tableGoal: { x: 0, y: 0 } })).toThrow(/not a passable cell/);

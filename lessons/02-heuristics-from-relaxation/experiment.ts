@@ -24,6 +24,9 @@ import type { GoalDistanceTable } from '../../lib/heuristics/goal-table';
 import { landmarkHeuristic } from '../../lib/heuristics/landmarks';
 import type { SamplePair } from '../../lib/heuristics/check';
 import { checkHeuristic, samplePairs } from '../../lib/heuristics/check';
+import { buildMetricPatternDatabase, differentialPdbHeuristic, symmetricPdbHeuristic } from '../../lib/heuristics/pdb-metric';
+import { puzzleManhattan } from '../../lib/heuristics/puzzle';
+import { idaStar } from '../../lib/search/ida-star';
 import { relaxationMessages } from './messages';
 
 const MODULE = 'lessons/02/experiment';
@@ -353,4 +356,174 @@ function checkOne<S, A, G>(
     samples: report.samples, admissible: report.admissible, consistent: report.consistent,
     admissibilityViolations: report.admissibilityViolations, meanRatio: report.meanRatio,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A pattern database built for one goal, used for others (the 8-puzzle)
+// ---------------------------------------------------------------------------------------------
+
+/** How the database built for one goal is used for another goal. */
+export type PdbReuseKind = 'differential' | 'symmetry';
+
+/** Options of {@link pdbGoalShiftExperiment}. */
+export interface PdbGoalShiftOptions {
+  /** Bands of true distance of the new goal from the built goal (default 6). */
+  bands?: number;
+  /** Queries (new goal + random start) per band (default 8). */
+  perBand?: number;
+  /** Only goals at most this many moves from the built goal; default (0) every distance. */
+  maxShift?: number;
+  /**
+   * How the database built for the blank-first goal serves a new goal g. `differential`: the larger
+   * of Manhattan distance and Σ_i |T_i(s) − T_i(g)| (the triangle inequality through the built
+   * goal, like a landmark); `symmetry`: also the table itself through the puzzle's symmetries
+   * (rename the tiles, turn or mirror the board) when one sends g's blank to the built goal's blank
+   * cell. Default `symmetry`.
+   */
+  reuse?: PdbReuseKind;
+  seed?: number;
+}
+
+/** One query: IDA* node counts for one (start, new goal). */
+export interface PdbGoalShiftRow {
+  band: number;
+  /** True distance (moves) of the new goal from the goal the database was built for. */
+  shift: number;
+  /** Whether a board symmetry maps the new goal's blank onto the built goal's blank cell. */
+  symmetric: boolean;
+  optimal: number;
+  /** IDA* expansions with Manhattan distance (goal-agnostic relaxation). */
+  manhattan: number;
+  /** With the database built for the old goal, reused for this goal. */
+  reused: number;
+  /** With a database rebuilt for this goal (same tile partition). */
+  rebuilt: number;
+  /** Cost of that rebuild: abstract states expanded. */
+  buildExpanded: number;
+}
+
+/** One band: totals and the advantages over Manhattan (ratio of totals). */
+export interface PdbGoalShiftBand {
+  band: number;
+  shift: number;
+  queries: number;
+  manhattan: number;
+  reused: number;
+  rebuilt: number;
+  /** Manhattan expansions ÷ reused-database expansions. */
+  reuseAdvantage: number;
+  /** Manhattan expansions ÷ rebuilt-database expansions. */
+  rebuiltAdvantage: number;
+  /** Share of the band's goals a board symmetry reaches. */
+  symmetricShare: number;
+  /** Mean abstract states expanded to rebuild the database for one goal. */
+  buildExpanded: number;
+  /** Searches after which a rebuild has paid for itself in nodes (build ÷ nodes saved per search). */
+  breakEven: number;
+}
+
+/**
+ * Builds a pattern database (4-4 tiles, keeping the blank's cell so it is a metric) for the
+ * 8-puzzle's blank-first goal, then retargets IDA* to goals ever farther from it (true distance,
+ * by one breadth-first search over all 181,440 boards) and counts expansions with Manhattan
+ * distance, with the old database reused for the new goal (see {@link PdbGoalShiftOptions.reuse}),
+ * and with a database rebuilt for the new goal (whose cost is counted too). Starts are uniform
+ * random boards. Band 0 begins with the built goal itself. Deterministic per seed.
+ *
+ * @example
+ * const { bands } = pdbGoalShiftExperiment({ seed: 1, reuse: 'differential' });
+ * bands.map((b) => [b.shift, b.reuseAdvantage, b.rebuiltAdvantage]);
+ */
+export function pdbGoalShiftExperiment(options: PdbGoalShiftOptions = {}): { rows: PdbGoalShiftRow[]; bands: PdbGoalShiftBand[]; buildSeconds: number } {
+  const bands = options.bands ?? 6;
+  const perBand = options.perBand ?? 8;
+  const reuse = options.reuse ?? 'symmetry';
+  if (!Number.isInteger(bands) || bands < 2) fail(MODULE, relaxationMessages.bandsBad(bands));
+  if (!Number.isInteger(perBand) || perBand < 1) fail(MODULE, relaxationMessages.positiveInt('perBand', perBand));
+  if (reuse !== 'differential' && reuse !== 'symmetry') fail(MODULE, relaxationMessages.reuseKindBad(String(reuse)));
+  const rng = createRng(options.seed ?? 1);
+  const built = puzzleGoal(3, 'blank-first');
+  const db = buildMetricPatternDatabase(built);
+  const diff = differentialPdbHeuristic(db);
+  const sym = symmetricPdbHeuristic(db);
+  const reused: Heuristic<PuzzleState, PuzzleState> = reuse === 'differential'
+    ? (s, g) => Math.max(puzzleManhattan(s, g), diff(s, g))
+    : (s, g) => Math.max(puzzleManhattan(s, g), diff(s, g), sym(s, g));
+  const byDistance = puzzleDistanceLayers(built);
+  const maxShift = Math.min(options.maxShift && options.maxShift > 0 ? options.maxShift : Infinity, byDistance.length - 1);
+  const width = (maxShift + 1) / bands;
+  const problem = slidingPuzzleProblem(3);
+  const rows: PdbGoalShiftRow[] = [];
+  const decode = (key: number): PuzzleState => {
+    const tiles = new Uint8Array(9);
+    for (let i = 8; i >= 0; i--) { tiles[i] = key % 9; key = Math.floor(key / 9); }
+    return { size: 3, tiles };
+  };
+  for (let band = 0; band < bands; band++) {
+    const lo = Math.ceil(band * width), hi = Math.min(maxShift, Math.ceil((band + 1) * width) - 1);
+    const keys: number[] = [], dist: number[] = [];
+    for (let d = lo; d <= hi; d++) for (const k of byDistance[d]) { keys.push(k); dist.push(d); }
+    if (keys.length === 0) continue;
+    for (let i = 0; i < perBand; i++) {
+      const at = band === 0 && i === 0 ? 0 : rng.int(0, keys.length);
+      const goal = decode(keys[at]);
+      const start = randomPuzzle(3, { rng, goal });
+      const fresh = buildMetricPatternDatabase(goal, { partition: db.patterns });
+      const rebuiltH = differentialPdbHeuristic(fresh);
+      const m = idaStar(problem, start, goal, { heuristic: puzzleManhattan });
+      const r = idaStar(problem, start, goal, { heuristic: reused });
+      const f = idaStar(problem, start, goal, { heuristic: rebuiltH });
+      if (m.status !== 'found' || r.status !== 'found' || f.status !== 'found') continue;
+      rows.push({
+        band, shift: dist[at], symmetric: sym.applies(goal), optimal: m.cost,
+        manhattan: m.stats.expanded, reused: r.stats.expanded, rebuilt: f.stats.expanded, buildExpanded: fresh.buildExpanded,
+      });
+    }
+  }
+  const summary: PdbGoalShiftBand[] = [];
+  for (let band = 0; band < bands; band++) {
+    const rs = rows.filter((r) => r.band === band);
+    if (rs.length === 0) continue;
+    const sum = (f: (r: PdbGoalShiftRow) => number) => rs.reduce((a, r) => a + f(r), 0);
+    const m = sum((r) => r.manhattan), u = sum((r) => r.reused), f = sum((r) => r.rebuilt);
+    const buildExpanded = sum((r) => r.buildExpanded) / rs.length;
+    const saved = (m - f) / rs.length;
+    summary.push({
+      band, shift: sum((r) => r.shift) / rs.length, queries: rs.length, manhattan: m, reused: u, rebuilt: f,
+      reuseAdvantage: m / u, rebuiltAdvantage: m / f, symmetricShare: sum((r) => (r.symmetric ? 1 : 0)) / rs.length,
+      buildExpanded, breakEven: saved > 0 ? buildExpanded / saved : Infinity,
+    });
+  }
+  return { rows, bands: summary, buildSeconds: db.buildSeconds };
+}
+
+// Every 8-puzzle board reachable from `goal`, by true distance (keys as puzzleKey numbers). Memoised.
+const layerMemo = new Map<string, number[][]>();
+function puzzleDistanceLayers(goal: PuzzleState): number[][] {
+  const memoKey = Array.from(goal.tiles).join(',');
+  const hit = layerMemo.get(memoKey);
+  if (hit) return hit;
+  const seen = new Set<number>();
+  const key = (t: Uint8Array) => { let k = 0; for (let i = 0; i < 9; i++) k = k * 9 + t[i]; return k; };
+  let frontier: Uint8Array[] = [Uint8Array.from(goal.tiles)];
+  seen.add(key(frontier[0]));
+  const layers: number[][] = [];
+  while (frontier.length > 0) {
+    layers.push(frontier.map(key));
+    const next: Uint8Array[] = [];
+    for (const t of frontier) {
+      const b = t.indexOf(0), r = (b / 3) | 0, c = b % 3;
+      for (const q of [r > 0 ? b - 3 : -1, r < 2 ? b + 3 : -1, c > 0 ? b - 1 : -1, c < 2 ? b + 1 : -1]) {
+        if (q < 0) continue;
+        const u = t.slice(); u[b] = u[q]; u[q] = 0;
+        const k = key(u);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        next.push(u);
+      }
+    }
+    frontier = next;
+  }
+  layerMemo.set(memoKey, layers);
+  return layers;
 }

@@ -7,5 +7,6 @@ export const relaxationMessages = {
   cellNotPassable: (name: string, c: { x: number; y: number }, map: string) => `${name} (${c.x}, ${c.y}) is not a passable cell of map "${map}"; pick one from passableCells(map).`,
   mapEmpty: (map: string) => `map "${map}" has no passable cell; use a map with open cells.`,
   tunedKindBad: (kind: string) => `unknown tuned heuristic "${kind}"; use 'landmarks' or 'landmarks+octile'.`,
+  reuseKindBad: (kind: string) => `unknown reuse "${kind}"; use 'differential' or 'symmetry'.`,
   weightBad: (weight: unknown) => `weight must be a positive number, got ${String(weight)}.`,
 } as const;

@@ -35,6 +35,12 @@ describe('claim 03-plan-generation', () => {
     expect(o.numbers.both).toBeGreaterThanOrEqual(0.9);
     expect(o.numbers.chooserOnly as number).toBeLessThan(0.25);
   });
+  it('depends with a weakly tuned proposer and many plans (the setting notebook 03 names): the choice gets part of the way', async () => {
+    const o = await runClaim('03-plan-generation', { skill: 0.1, plans: 300 });
+    expect(o.verdict).toBe('depends');
+    expect(o.numbers.chooserOnly as number).toBeGreaterThan(0.5 * (o.numbers.both as number));
+    expect(o.numbers.chooserOnly as number).toBeLessThan(0.8 * (o.numbers.both as number));
+  });
   it('flips to not supported with a goal-agnostic proposer and many plans: then the choice does the work', async () => {
     const o = await runClaim('03-plan-generation', { skill: 0, plans: 1000, trials: 20 });
     expect(o.verdict).toBe('not supported');

@@ -31,9 +31,10 @@ defineClaim({
     trainRegion: { default: 2, description: 'side of the top-right square holding the training cheese', min: 1, max: 5, integer: true },
     episodes: { default: 300, description: 'test mazes', min: 20, max: 2000, integer: true },
     seed: { default: 1, description: 'seed of the agent (weights, training levels)', integer: true },
+    trainSteps: { default: 0, description: 'gradient steps of training (0 = the agent\'s standard schedule); a few steps leave the task unlearned', min: 0, max: 5000, integer: true },
   },
   run: async (p) => {
-    const cfg = agentConfig(p.kind, { trainRegion: p.trainRegion, seed: p.seed });
+    const cfg = agentConfig(p.kind, { trainRegion: p.trainRegion, seed: p.seed, ...(p.trainSteps > 0 ? { steps: p.trainSteps } : {}) });
     const { agent, report, fromCache } = await loadOrTrainAgent(cfg);
     const inDist = evaluateAgent(agent, cheeseMazeLevels('train', 200, `heldout/${cfg.seed}`, { size: cfg.size, trainRegion: cfg.trainRegion }));
     const mg = misgeneralizationByDistance(agent, { size: cfg.size, trainRegion: cfg.trainRegion, count: p.episodes, seed: cfg.seed });

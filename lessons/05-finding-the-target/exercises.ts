@@ -1,11 +1,21 @@
 /**
  * Notebook 05's exercises: read a location off an activation map (argmax over the open cells),
- * and compute the activation-patching effect from the log-probabilities of three runs.
+ * compute the activation-patching effect from the log-probabilities of three runs, and write the
+ * channel-by-channel patching loop that looks for the learned searcher's target channel(s).
  */
+import * as tf from '@tensorflow/tfjs';
 import { pct } from '../../lib/core/format';
 import { createRng } from '../../lib/core/rng';
 import type { Rng } from '../../lib/core/rng';
-import { cheeseMazeLevel } from '../../lib/envs/cheese-maze';
+import { cheeseMazeLevel, cheeseMazeLevels, withCheese } from '../../lib/envs/cheese-maze';
+import type { Cell } from '../../lib/envs/grid';
+import type { PatchPair } from '../../lib/interp/patching';
+import { activationPatching } from '../../lib/interp/patching';
+import type { LearnedSearchAgent } from '../../lib/mesa/learned/agent';
+import type { LearnedVariant } from '../../lib/mesa/learned/config';
+import { loadLearnedAgent } from '../../lib/mesa/learned/shipped';
+import type { NamedModel } from '../../lib/mesa/model';
+import { observeBatch } from '../../lib/mesa/rollout';
 import { defineExercise } from '../../lib/exercises/check';
 import type { ExerciseCase } from '../../lib/exercises/types';
 
@@ -123,5 +133,103 @@ defineExercise<(clean: number[][], corrupt: number[][], patched: number[][]) => 
     const got = answer(clean.map((r) => r.slice()), corrupt.map((r) => r.slice()), patched.map((r) => r.slice()));
     const ok = typeof got === 'number' && Math.abs(got - e) <= 1e-6;
     return { ok, expected: e.toFixed(6), got: typeof got === 'number' ? got.toFixed(6) : String(got) };
+  },
+});
+
+// ---- 05-learned-patching-loop ----------------------------------------------------------------
+/**
+ * The learner writes the channel-by-channel patching loop on the learned searcher: for each
+ * channel of the recurrent state, copy that channel from the run with the cheese at B into the run
+ * with the cheese at A at every iteration, and report how far the choice moves toward B's. The
+ * judge compares with the library's activationPatching on the same pairs (every iteration patched
+ * together), and with the verdict those effects give: is there a single channel that carries the
+ * target (effect ≥ {@link SINGLE_CHANNEL_EFFECT})?
+ */
+export const SINGLE_CHANNEL_EFFECT = 0.5;
+const PATCH_TOLERANCE = 0.02;
+type LoopInput = { variant: LearnedVariant; size: number; seed: string; pairs: PatchPair[] };
+/** A batch of cheese-maze observations [B, H, W, 5] (what observeBatch returns). */
+export type ObservationBatch = tf.Tensor4D;
+type LoopAnswer = (agent: LearnedSearchAgent, clean: ObservationBatch, corrupt: ObservationBatch) => number[];
+
+/** The names of the recurrent state's layers, one per iteration (`iter.1.h` … `iter.K.h`). */
+export function iterationLayers(agent: NamedModel): string[] {
+  return agent.layers.filter((l) => /^iter\.\d+\.h$/.test(l.name)).map((l) => l.name);
+}
+
+/** The channels a list of per-channel effects names as the target (effect ≥ {@link SINGLE_CHANNEL_EFFECT}), strongest first. */
+export function targetChannels(effects: readonly number[]): number[] {
+  return effects.map((e, c) => ({ e, c })).filter((x) => x.e >= SINGLE_CHANNEL_EFFECT).sort((a, b) => b.e - a.e).map((x) => x.c);
+}
+
+/**
+ * Pairs on `size` mazes for a shipped learned agent: the same maze and mouse, the cheese at the
+ * level's own cell (A) or another open cell (B), kept when the agent's choices differ.
+ */
+export function learnedPatchPairs(agent: NamedModel, variant: LearnedVariant, n: number, seed: string): PatchPair[] {
+  const rng = createRng(`05-learned-pairs/${seed}`);
+  const size = agent.size;
+  const levels = cheeseMazeLevels(variant === 'corner' ? 'train' : 'test', 4 * n, `05-learned-pairs/${seed}`, { size, trainRegion: 3 });
+  const tries = levels.map((level): PatchPair => {
+    const open: Cell[] = [];
+    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if (level.map.passable[y * size + x]) open.push({ x, y });
+    const free = open.filter((c) => c.x !== level.cheese.x || c.y !== level.cheese.y);
+    const mouse = rng.pick(free);
+    const b = rng.pick(free.filter((c) => c.x !== mouse.x || c.y !== mouse.y));
+    return { clean: { level, mouse }, corrupt: { level: withCheese(level, b), mouse } };
+  });
+  const choose = (side: 'clean' | 'corrupt') => {
+    const t = tf.tidy(() => agent.forward(observeBatch(tries.map((p) => p[side].level), tries.map((p) => p[side].mouse!))).logits.argMax(1));
+    const v = Array.from(t.dataSync()); t.dispose(); return v;
+  };
+  const a = choose('clean'), b = choose('corrupt');
+  return tries.filter((_, i) => a[i] !== b[i]).slice(0, n);
+}
+
+function loopCases(seed: number, count: number): ExerciseCase<LoopInput>[] {
+  const variants: LearnedVariant[] = ['aligned', 'corner'];
+  return Array.from({ length: count }, (_, i) => {
+    const variant = variants[(seed + i) % variants.length];
+    const agent = loadLearnedAgent(variant, { size: 7 });
+    const s = `${seed}/${i}`;
+    const pairs = learnedPatchPairs(agent, variant, 10, s);
+    return { label: `${variant} agent, 7×7 mazes, ${pairs.length} pairs (seed ${s})`, input: { variant, size: 7, seed: s, pairs } };
+  });
+}
+
+const libraryEffects = new Map<string, readonly number[]>();
+
+const fmtEffects = (e: readonly number[]) => {
+  const top = e.map((v, c) => ({ v, c })).sort((a, b) => b.v - a.v).slice(0, 3).map((x) => `ch${x.c} ${x.v.toFixed(3)}`).join(', ');
+  const named = targetChannels(e);
+  return `${e.length} effects; strongest ${top}; target channel(s): ${named.length > 0 ? named.join(', ') : 'none'}`;
+};
+
+defineExercise<LoopAnswer, LoopInput>({
+  id: '05-learned-patching-loop',
+  title: 'Locate the learned searcher\'s target channel(s) with your own patching loop',
+  points: 3,
+  hint: 'Run the corrupt batch once reading every iteration layer (iterationLayers(agent)); keep its log-probabilities (logits.logSoftmax()) and the clean run\'s. For each channel c, patch every iteration layer with channelPatch(corruptActs[layer], c) in ONE forward pass of the clean batch, and score it as in exercise 05-patching-effect: the corrupt run\'s best move t, effect (patched[t] - clean[t]) / (corrupt[t] - clean[t]), averaged over the pairs. Patching only one iteration undoes itself: the later iterations read the cheese from the input again.',
+  visible: () => loopCases(5, 2),
+  generate: loopCases,
+  judge: (answer, { variant, size, seed, pairs }) => {
+    const agent = loadLearnedAgent(variant, { size });
+    const key = `${variant}/${size}/${seed}`;
+    // The library's effects on this case (deterministic: cached, so re-running a check costs half).
+    if (!libraryEffects.has(key)) libraryEffects.set(key, activationPatching(agent, pairs, iterationLayers(agent), { together: true }).rows.map((r) => r.effect as number));
+    const expected = libraryEffects.get(key)!;
+    const clean = observeBatch(pairs.map((p) => p.clean.level), pairs.map((p) => p.clean.mouse!));
+    const corrupt = observeBatch(pairs.map((p) => p.corrupt.level), pairs.map((p) => p.corrupt.mouse!));
+    let got: unknown;
+    try {
+      tf.tidy(() => { got = answer(agent, clean, corrupt); });
+    } finally { clean.dispose(); corrupt.dispose(); }
+    if (!Array.isArray(got) || got.length !== expected.length || got.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
+      return { ok: false, expected: fmtEffects(expected), got: Array.isArray(got) ? `an array of ${got.length} values (one finite number per channel needed)` : String(got) };
+    }
+    const effects = got as number[];
+    const close = effects.every((v, c) => Math.abs(v - expected[c]) <= PATCH_TOLERANCE);
+    const same = targetChannels(effects).join() === targetChannels(expected).join();
+    return { ok: close && same, expected: fmtEffects(expected), got: fmtEffects(effects) };
   },
 });

@@ -1,14 +1,25 @@
 /**
  * Notebook 06's exercises: build the target map that aims the planner agent at a cell (a
  * log-reward map with walls handled), and compute a retargetability rate from a per-cell success
- * map, counting only the cells a retargeted agent could reach.
+ * map, counting only the cells a retargeted agent could reach; and write the retargeting edit for
+ * the learned searcher, judged by the targets it then reaches.
  */
+import * as tf from '@tensorflow/tfjs';
+import { fail } from '../../lib/core/errors';
+import { pct } from '../../lib/core/format';
 import { createRng } from '../../lib/core/rng';
 import type { Cell } from '../../lib/envs/grid';
-import { cheeseMazeLevel, mazeDistances } from '../../lib/envs/cheese-maze';
+import { cheeseMazeLevel, cheeseMazeLevels, distanceFromTrainRegion, mazeDistances } from '../../lib/envs/cheese-maze';
+import type { LearnedVariant } from '../../lib/mesa/learned/config';
+import { loadLearnedAgent } from '../../lib/mesa/learned/shipped';
+import { rollout } from '../../lib/mesa/rollout';
+import { locateLearned } from '../../lib/retarget/learned';
+import type { LocatedTarget } from '../../lib/retarget/locate';
+import { reachableTargets } from '../../lib/retarget/retargetability';
 import { MIN_LOG_REWARD, WALL_VALUE } from '../../lib/mesa/planner-agent';
 import { defineExercise } from '../../lib/exercises/check';
 import type { ExerciseCase } from '../../lib/exercises/types';
+import { lesson06Messages } from './messages';
 
 // ---- 06-target-map ---------------------------------------------------------------------------
 type MapInput = { passable: number[]; width: number; height: number; target: Cell; name: string };
@@ -129,5 +140,125 @@ defineExercise<(passable: number[], width: number, height: number, start: Cell, 
     const got = answer(passable.slice(), width, height, { ...start }, { ...cheese }, success.slice());
     const ok = typeof got === 'number' && Math.abs(got - expected) <= 1e-9;
     return { ok, expected: expected.toFixed(4), got: typeof got === 'number' ? got.toFixed(4) : String(got) };
+  },
+});
+
+// ---- 06-learned-retarget-edit ----------------------------------------------------------------
+/**
+ * The learner writes the retargeting edit for the learned searcher: a function that edits one
+ * episode's recurrent state (one iteration) so that the agent heads for a new cell. It is given
+ * the representation notebook 05's locating procedure found (the mean state in the 3×3 window
+ * around the cheese, and the state with no cheese in the maze) for that iteration. The judge
+ * applies it at every iteration and measures behaviour on held-out mazes: the share of reachable
+ * targets reached, against a threshold and against the agent left alone.
+ */
+export interface LearnedEditContext {
+  size: number;
+  /** Channels per cell: the state is row-major [y][x][channel], index (y * size + x) * channels + c. */
+  channels: number;
+  /** The cell to aim at. */
+  target: Cell;
+  /** Where the cheese is in this maze. */
+  cheese: Cell;
+  /** 1 for an open cell, 0 for a wall (index y * size + x). */
+  open: readonly number[];
+  /** Which iteration this state comes from (1 … iterations). */
+  iteration: number;
+  iterations: number;
+}
+
+/** What the locating procedure found, for one iteration. */
+export interface CheeseTemplate {
+  /** Radius of the window around the cheese (1: a 3×3 window). */
+  radius: number;
+  /** window[k][c]: mean of channel c at offset k of the window (k = (dy + r) · (2r + 1) + dx + r; NaN if never open). */
+  window: number[][];
+  /** blank[c]: mean of channel c over open cells when the maze has no cheese at all. */
+  blank: number[];
+}
+
+export type LearnedEditAnswer = (state: Float32Array, ctx: LearnedEditContext, template: CheeseTemplate) => void;
+
+/** The success the edit must reach, and its least margin over the agent left alone. */
+export const LEARNED_EDIT_BAR = { rate: 0.85, margin: 0.2 } as const;
+
+type EditInput = { variant: LearnedVariant; size: number; mazes: number; seed: string };
+
+const templates = new Map<string, LocatedTarget>();
+/** The located representation of a shipped learned agent (cached: the procedure is deterministic). */
+function foundFor(variant: LearnedVariant, size: number): LocatedTarget {
+  const key = `${variant}/${size}`;
+  if (!templates.has(key)) {
+    const best = locateLearned(variant, size, 1).result.best;
+    if (!best) fail('exercises/06-learned-retarget-edit', lesson06Messages.noLocatedTarget(variant));
+    templates.set(key, best);
+  }
+  return templates.get(key)!;
+}
+
+export interface LearnedEditMeasure { rate: number; baseline: number; trials: number; farthest: number; verdict: 'supported' | 'depends' | 'not supported' }
+
+/**
+ * Applies an edit function at every iteration of a shipped learned agent and measures it over
+ * every reachable cell of `mazes` held-out mazes (the same trials as retargetability), with the
+ * no-edit baseline and the rate in the farthest distance band from the training region. The
+ * verdict uses the bar of the exercise: supported if the rate reaches {@link LEARNED_EDIT_BAR}.rate
+ * and beats the baseline by its margin; not supported if it beats the baseline by less than the
+ * margin; depends otherwise.
+ */
+export function measureLearnedEdit(edit: LearnedEditAnswer, variant: LearnedVariant, size: number, mazes: number, seed: string): LearnedEditMeasure {
+  const agent = loadLearnedAgent(variant, { size });
+  const found = foundFor(variant, size);
+  const held = cheeseMazeLevels('test', mazes, `06-learned-edit/${seed}`, { size, trainRegion: 3 });
+  const { levels, targets } = reachableTargets(held);
+  const C = agent.layout.shape.state, cells = size * size, iterations = agent.iterations;
+  const tpl = (layer: string): CheeseTemplate => {
+    const st = found.stats[layer];
+    return { radius: found.radius, window: st.window.map((w) => w.slice()), blank: (st.blank ?? st.off).slice() };
+  };
+  const patchFor = (ids: readonly number[]) => Object.fromEntries(agent.layers.filter((l) => /^iter\.\d+\.h$/.test(l.name)).map((l) => {
+    const iteration = Number(l.name.split('.')[1]);
+    const t = tpl(l.name);
+    return [l.name, (act: tf.Tensor) => {
+      const data = (act.dataSync() as Float32Array).slice();
+      ids.forEach((id, k) => {
+        const lv = levels[id];
+        const open = Array.from(lv.map.passable, (v) => (v ? 1 : 0));
+        edit(data.subarray(k * cells * C, (k + 1) * cells * C), { size, channels: C, target: { ...targets[id] }, cheese: { ...lv.cheese }, open, iteration, iterations }, { radius: t.radius, window: t.window.map((w) => w.slice()), blank: t.blank.slice() });
+      });
+      return tf.tensor(data, act.shape);
+    }];
+  }));
+  const ro = { goals: targets, cellPolicy: 'moves', stopOnLoop: true };
+  const hit = rollout(agent, levels, { ...ro, patchFor }).map((e) => e.reachedGoal);
+  const base = rollout(agent, levels, ro).map((e) => e.reachedGoal);
+  const share = (xs: boolean[]) => xs.filter(Boolean).length / Math.max(1, xs.length);
+  const dist = targets.map((c, i) => distanceFromTrainRegion(size, levels[i].trainRegion, c));
+  const maxD = Math.max(...dist);
+  const far = hit.filter((_, i) => dist[i] > (2 * maxD) / 3);
+  const rate = share(hit), baseline = share(base);
+  const verdict = rate >= LEARNED_EDIT_BAR.rate && rate - baseline >= LEARNED_EDIT_BAR.margin ? 'supported' : rate - baseline < LEARNED_EDIT_BAR.margin ? 'not supported' : 'depends';
+  return { rate, baseline, trials: targets.length, farthest: share(far), verdict };
+}
+
+function editCases(seed: number, count: number): ExerciseCase<EditInput>[] {
+  return Array.from({ length: count }, (_, i) => ({ label: `aligned agent, 3 held-out 7×7 mazes (seed ${seed}/${i}), every reachable cell a target`, input: { variant: 'aligned' as const, size: 7, mazes: 3, seed: `${seed}/${i}` } }));
+}
+
+defineExercise<LearnedEditAnswer, EditInput>({
+  id: '06-learned-retarget-edit',
+  title: 'Write the retargeting edit for the learned searcher, judged by where the agent goes',
+  points: 3,
+  hint: 'Two steps, at every iteration: (1) clear the cheese: every open cell of the window around ctx.cheese gets template.blank (all channels); (2) write the cheese at the target: every open cell (x, y) of the window around ctx.target gets, per channel c, blank[c] + s · (window[k][c] − blank[c]) with k = (dy + r) · (2r + 1) + (dx + r) (skip NaN); s = 1 copies the cheese, a little more (1.5) makes it stronger. The state is row-major: index (y · size + x) · channels + c. Editing only some iterations lets the later ones read the real cheese again.',
+  visible: () => editCases(6, 1),
+  generate: editCases,
+  judge: (answer, { variant, size, mazes, seed }) => {
+    const m = measureLearnedEdit(answer, variant, size, mazes, seed);
+    const show = (r: number, b: number) => `${pct(r)} of ${m.trials} targets (left alone ${pct(b)}): ${m.verdict}`;
+    return {
+      ok: m.verdict === 'supported',
+      expected: `at least ${pct(LEARNED_EDIT_BAR.rate)} of targets, and at least ${Math.round(100 * LEARNED_EDIT_BAR.margin)} points above the agent left alone`,
+      got: show(m.rate, m.baseline),
+    };
   },
 });

@@ -21,6 +21,13 @@ describe('claims of notebook 08', () => {
     expect(o.verdict).toBe('supported');
     expect(o.numbers.heuristicsLost).toBe(3);
   });
+  it('08-retargeted-engine-loses-heuristics is not supported at shallow depths: a 2-ply ending search, a 3-ply pawn horizon and move ordering measured at depth 2 leave no heuristic losing half its worth', async () => {
+    const o = await runClaim('08-retargeted-engine-loses-heuristics', { endgameDepth: 2, horizon: 3, orderingDepth: 2 });
+    expect(o.verdict).toBe('not supported');
+    expect(o.numbers.heuristicsLost).toBe(0);
+    expect(Number(o.numbers.evalSpeedupPawns)).toBeGreaterThanOrEqual(Number(o.numbers.evalSpeedupWin) / 2);
+    expect(Number(o.numbers.orderingSpeedupPawns)).toBeGreaterThanOrEqual(Number(o.numbers.orderingSpeedupWin) / 2);
+  });
   it('08-parallel-learning: supported at the defaults (shares the study run)', async () => {
     const o = await runClaim('08-parallel-learning');
     expect(o.verdict).toBe('supported');

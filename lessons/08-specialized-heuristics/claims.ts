@@ -13,10 +13,11 @@ import { barChart } from '../../lib/viz/index';
 const NOTEBOOK = '08-specialized-heuristics';
 const THREAD = 'stockfish / specialized heuristics';
 
-function study(p: ParamValuesOf<typeof commonParams>): WorthStudy {
+function study(p: ParamValuesOf<typeof commonParams>, orderingDepth?: number): WorthStudy {
   return heuristicWorthStudy({
     seed: p.seed, pawnPositions: p.positions, horizon: p.horizon,
     endgameDepth: p.endgameDepth, learnPositions: p.learnPositions,
+    ...(orderingDepth === undefined ? {} : { orderingDepth }),
   });
 }
 
@@ -30,6 +31,7 @@ const commonParams = {
 
 const lossParams = {
   ...commonParams,
+  orderingDepth: { default: 3, description: 'depth at which move ordering is measured, on the same middlegames for both objectives', integer: true, min: 1, max: 4 },
   tablePositions: { default: 'same', description: 'where the table\'s speed-up for winning is measured: on the same middlegame positions as after retargeting (same), or in its own KQK ending (own-ending: the change of objective confounded with the change of positions)', choices: ['same', 'own-ending'] },
 } as const;
 
@@ -47,10 +49,10 @@ defineClaim({
     quote: 'A more extreme example is the entire endgame table is useless for you',
   },
   claim: 'The evaluation, the endgame table and move ordering each save far fewer nodes (at equal decision quality) after the engine is retargeted from winning to keeping its pawns.',
-  criterion: 'For each heuristic, speed-up = nodes without / nodes with it at the same decision quality (move ordering, and the table with `tablePositions: same`: at equal depth, on the same positions for both objectives — the table only replaces subtrees by exact values). The table is consulted wherever it covers the material and the objective can read its answer; its usefulness is measured (share of nodes where it applies and cuts a subtree), never switched off. A heuristic "loses its worth" if its speed-up after retargeting is below half its speed-up for winning. Supported if all three lose it, depends if one or two do, not supported if none.',
+  criterion: 'For each heuristic, speed-up = nodes without / nodes with it at the same decision quality (move ordering, and the table with `tablePositions: same`: at equal depth, on the same positions for both objectives — the table only replaces subtrees by exact values). The table is consulted wherever it covers the material and the objective can read its answer; its usefulness is measured (share of nodes where it applies and cuts a subtree), never switched off. The evaluation has no exact win answers in middlegames, so its win speed-up is measured in the KQK ending (searched to endgameDepth) and its keep-pawns speed-up in the middlegames: that comparison still crosses positions. A heuristic "loses its worth" if its speed-up after retargeting is below half its speed-up for winning. Supported if all three lose it, depends if one or two do, not supported if none.',
   params: lossParams,
   run(p) {
-    const s = study(p);
+    const s = study(p, p.orderingDepth);
     const sameWin = s.sameTable.find((r) => r.objective === 'win')!, samePawns = s.sameTable.find((r) => r.objective === 'keep-pawns')!;
     const pairs: Array<[string, number, number, string, string]> = [
       ['evaluation (material + PST)', s.before.evaluation.factor, s.after.evaluation.factor, fmt(s.before.evaluation), fmt(s.after.evaluation)],

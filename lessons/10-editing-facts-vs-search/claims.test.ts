@@ -37,6 +37,12 @@ describe('claim 10-localization-informs-editing', () => {
     expect(o.numbers.tracedLayer).toBe(o.numbers.bestLayer);
     expect(o.numbers.rankCorrelation as number).toBeGreaterThan(0.5);
   }, 120_000);
+  it('depends when the trace is read at the first name token: its layer works, but less well than the best', async () => {
+    const o = await runClaim('10-localization-informs-editing', { tracePosition: 0 });
+    expect(o.verdict).toBe('depends');
+    expect(o.numbers.gap as number).toBeGreaterThan(0.05);
+    expect(o.numbers.gap as number).toBeLessThanOrEqual(0.2);
+  }, 120_000);
   it('flips when the trace is read at the relation token: it picks the last layer, where edits of the subject fail', async () => {
     const o = await runClaim('10-localization-informs-editing', { edits: 3, tracePosition: 2 });
     expect(o.verdict).toBe('not supported');

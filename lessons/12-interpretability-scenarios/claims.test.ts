@@ -29,3 +29,24 @@ describe('claims of notebook 12', () => {
     expect(strict.numbers.retrainOverRetarget as number).toBeLessThan(200);
   });
 });
+
+describe('claim 12-detects-trained-search', () => {
+  it('supported at the defaults: validated tools, thinking time found in the learned agent, none in the policy network', async () => {
+    const o = await runClaim('12-detects-trained-search');
+    expect(o.verdict).toBe('supported');
+    expect(o.numbers.validated).toBe(true);
+    expect(o.numbers.learnedFlag).toBe(true);
+    expect(o.numbers.policyFlag).toBe(false);
+    expect(o.numbers.policyGain).toBe(0);
+  }, 60_000);
+  it('flips: too little thinking time, or the fixed-goal agent, or both detectors at once: not supported; no gain asked: the policy is flagged too (depends)', async () => {
+    expect((await runClaim('12-detects-trained-search', { maxIterations: 10 })).verdict).toBe('not supported');
+    expect((await runClaim('12-detects-trained-search', { variant: 'fixed' })).verdict).toBe('not supported');
+    const both = await runClaim('12-detects-trained-search', { detector: 'both' });
+    expect(both.verdict).toBe('not supported');
+    expect(both.numbers.learnedThinks).toBe(true);
+    const lax = await runClaim('12-detects-trained-search', { minGain: 0 });
+    expect(lax.verdict).toBe('depends');
+    expect(lax.numbers.policyFlag).toBe(true);
+  }, 120_000);
+});

@@ -18,6 +18,27 @@ describe('claim 13-shared-concept', () => {
     expect(o.verdict).toBe('supported');
     expect(o.numbers.cka as number).toBeLessThan(0.5);
   }, 120_000);
+  it('depends across architectures (policy network vs planner, hidden layers): the concept carries over in part', async () => {
+    const o = await runClaim('13-shared-concept', { a: 'policy', b: 'planner', layer: 'hidden' });
+    expect(o.verdict).toBe('depends');
+    expect(o.numbers.transfer as number).toBeGreaterThanOrEqual(0.5 * (o.numbers.ownB as number));
+    expect(o.numbers.transfer as number).toBeLessThan(0.8 * (o.numbers.ownB as number));
+  }, 120_000);
+});
+
+describe('claim 13-shared-concept with the learned recurrent agent', () => {
+  it('its final state and the planner\'s goal layer share the cheese concept through a linear map, though their CKA is low', async () => {
+    const o = await runClaim('13-shared-concept', { a: 'learned', b: 'planner', mazes: 120 });
+    expect(o.verdict).toBe('supported');
+    expect(o.numbers.layerA).toMatch(/^iter\.\d+\.h$/);
+    expect(o.numbers.cka as number).toBeLessThan(0.5);
+  }, 120_000);
+  it('flips against the policy network, whose last layer has no cheese concept', async () => {
+    const o = await runClaim('13-shared-concept', { a: 'learned', b: 'policy', mazes: 120 });
+    expect(o.verdict).toBe('not supported');
+    expect(o.numbers.ownA as number).toBeGreaterThanOrEqual(0.5);
+    expect(o.numbers.ownB as number).toBeLessThan(0.5);
+  }, 120_000);
 });
 
 describe('shared-concept helpers', () => {

@@ -22,7 +22,7 @@ defineClaim({
   criterion: 'On held-out mazes with the cheese anywhere: own accuracy = share of mazes where an agent\'s own ridge probe puts the cheese at its highest-scoring open cell; transfer = the same for B\'s probe applied to A\'s features mapped linearly into B\'s. Supported if both own accuracies are >= 0.5 and transfer >= 0.8 × B\'s own accuracy; not supported if an own accuracy is < 0.5 (that agent has no cheese concept in this layer) or transfer < 0.5 × B\'s own; depends otherwise. Linear CKA between the two layers is reported alongside.',
   params: {
     a: { default: 'planner', description: 'agent A', choices: SHARED_CONCEPT_AGENTS },
-    b: { default: 'planner-seed2', description: 'agent B (planner-corner: trained on another reward and distribution; policy: another architecture)', choices: SHARED_CONCEPT_AGENTS },
+    b: { default: 'planner-seed2', description: 'agent B (planner-corner: trained on another reward and distribution; policy: another architecture; learned, learned-corner: the learned recurrent searchers, whose state re-reads the observation at every iteration)', choices: SHARED_CONCEPT_AGENTS },
     layer: { default: 'goal', description: 'which layer: the goal layer (planner target; policy: last spatial layer) or a hidden one', choices: ['goal', 'hidden'] },
     mazes: { default: 200, description: 'held-out mazes (70% fit the probes and the map, 30% score them)', min: 20, max: 1000, integer: true },
     seed: { default: 1, description: 'seed of the agents (planner-seed2 uses seed + 1) and of the mazes', integer: true },

@@ -40,6 +40,7 @@ export const CRUXES: readonly Crux[] = [
       { id: '04-goal-misgeneralization', params: { episodes: 60 }, supportedFavours: 'neither' },
       { id: '06-policy-retargetable', supportedFavours: 'the post' },
       { id: '04-training-produces-search', params: { size: 9, count: 6 }, supportedFavours: 'the post' },
+      { id: '12-detects-trained-search', supportedFavours: 'the post' },
       { id: '04-learned-inner-misgeneralization', params: { count: 40 }, supportedFavours: 'neither' },
       { id: '06-goal-diversity', params: { size: 7, mazes: 2 }, supportedFavours: 'neither' },
     ],
@@ -59,6 +60,7 @@ export const CRUXES: readonly Crux[] = [
     claims: [
       { id: '02-relaxation-goal-agnostic', supportedFavours: 'the post' },
       { id: '02-relaxation-admissible', supportedFavours: 'neither' },
+      { id: '02-pdb-goal-specific', supportedFavours: 'the critics' },
       { id: '07-builtin-goal-agent', supportedFavours: 'the critics' },
       { id: '08-retargeted-engine-loses-heuristics', supportedFavours: 'the critics' },
     ],

@@ -7,13 +7,17 @@
  * - probe transfer: agent B's probe applied to agent A's features after a fitted linear map A → B;
  * - linear CKA between the two agents' per-cell features (a representation-similarity score).
  *
- * Adding another agent (e.g. the learned recurrent agent of the learned-search work): give it an
- * entry in AGENTS (its config and the spatial layers that play "goal" and "hidden"), as long as
- * it is a NamedModel over the cheese maze that `loadOrTrainAgent` can train and cache.
+ * The learned recurrent agents (lib/mesa/learned: shipped weights, nothing trained here) take part
+ * too: their "goal" layer is the recurrent state after the last iteration (what the move is read
+ * from) and their "hidden" layer the state after the first. To add another agent, give it an entry
+ * in AGENTS: how to load it and which of its spatial layers play "goal" and "hidden".
  */
 import { collectActivations, type Example } from '../../lib/interp/activations';
 import { agentConfig, type AgentConfig } from '../../lib/mesa/agents';
 import { loadOrTrainAgent } from '../../lib/mesa/cache-fs';
+import type { LearnedVariant } from '../../lib/mesa/learned/config';
+import { loadLearnedAgent } from '../../lib/mesa/learned/shipped';
+import type { NamedModel } from '../../lib/mesa/model';
 import { cheeseMazeLevels, type CheeseMazeLevel } from '../../lib/envs/cheese-maze';
 import { fail } from '../../lib/core/errors';
 import { cruxesMessages } from './messages';
@@ -21,15 +25,23 @@ import { cruxesMessages } from './messages';
 const MODULE = 'lessons/13/shared-concept';
 
 /** The agents the experiment can compare. */
-export const SHARED_CONCEPT_AGENTS = ['planner', 'planner-seed2', 'planner-corner', 'policy'] as const;
+export const SHARED_CONCEPT_AGENTS = ['planner', 'planner-seed2', 'planner-corner', 'policy', 'learned', 'learned-corner'] as const;
 export type SharedConceptAgent = typeof SHARED_CONCEPT_AGENTS[number];
 
 interface AgentSpec {
-  config: (seed: number) => AgentConfig;
+  /** A lib/mesa agent trained (once, cached) from this config; or `learned`, a shipped learned searcher. */
+  config?: (seed: number) => AgentConfig;
+  learned?: LearnedVariant;
   /** The spatial layer holding the agent's goal, and a hidden layer before it. */
-  layers: { goal: string; hidden: string };
+  layers: { goal: string; hidden: string } | ((model: NamedModel) => { goal: string; hidden: string });
   description: string;
 }
+
+/** The learned agents' layers: the state after the last iteration, and after the first. */
+const learnedLayers = (m: NamedModel) => {
+  const iters = m.layers.filter((l) => /^iter\.\d+\.h$/.test(l.name)).map((l) => l.name);
+  return { goal: iters[iters.length - 1], hidden: iters[0] };
+};
 
 const AGENTS: Record<SharedConceptAgent, AgentSpec> = {
   planner: {
@@ -48,7 +60,26 @@ const AGENTS: Record<SharedConceptAgent, AgentSpec> = {
     config: (seed) => agentConfig('policy', { seed }), layers: { goal: 'conv3', hidden: 'conv2' },
     description: 'plain policy network, cheese reward (no goal layer by construction; conv3 is its last spatial layer)',
   },
+  learned: {
+    learned: 'aligned', layers: learnedLayers,
+    description: 'learned recurrent agent, shortest-path moves to a cheese anywhere (shipped weights; the seed does not change it)',
+  },
+  'learned-corner': {
+    learned: 'corner', layers: learnedLayers,
+    description: 'learned recurrent agent, correct labels with the cheese always in the top-right square (shipped weights)',
+  },
 };
+
+/** Maze side and training square of the mazes both agents are read on (a trained agent's own; 7 and 2 for two learned agents). */
+function mazeShape(a: AgentSpec, b: AgentSpec, seed: number): { size: number; trainRegion: number } {
+  const cfg = a.config?.(seed) ?? b.config?.(seed);
+  return cfg ? { size: cfg.size, trainRegion: cfg.trainRegion } : { size: 7, trainRegion: 2 };
+}
+
+async function loadSpec(spec: AgentSpec, seed: number, size: number): Promise<NamedModel> {
+  if (spec.learned) return loadLearnedAgent(spec.learned, { size });
+  return (await loadOrTrainAgent(spec.config!(seed))).agent;
+}
 
 export interface SharedConceptOptions {
   a: SharedConceptAgent;
@@ -156,12 +187,13 @@ export async function sharedConceptExperiment(opts: SharedConceptOptions): Promi
     if (!(name in AGENTS)) fail(MODULE, cruxesMessages.unknownAgent(name, SHARED_CONCEPT_AGENTS));
   }
   const specA = AGENTS[opts.a], specB = AGENTS[opts.b];
-  const cfgA = specA.config(opts.seed);
-  const { agent: A } = await loadOrTrainAgent(cfgA);
-  const { agent: B } = await loadOrTrainAgent(specB.config(opts.seed));
-  const levels = cheeseMazeLevels('test', opts.mazes, `shared-concept/${opts.seed}`, { size: cfgA.size, trainRegion: cfgA.trainRegion });
+  const shape = mazeShape(specA, specB, opts.seed);
+  const A = await loadSpec(specA, opts.seed, shape.size);
+  const B = await loadSpec(specB, opts.seed, shape.size);
+  const levels = cheeseMazeLevels('test', opts.mazes, `shared-concept/${opts.seed}`, shape);
   const examples: Example[] = levels.map((level) => ({ level }));
-  const layerA = specA.layers[opts.layer], layerB = specB.layers[opts.layer];
+  const layersOf = (spec: AgentSpec, m: NamedModel) => (typeof spec.layers === 'function' ? spec.layers(m) : spec.layers);
+  const layerA = layersOf(specA, A)[opts.layer], layerB = layersOf(specB, B)[opts.layer];
   const actA = collectActivations(A, examples, layerA), actB = collectActivations(B, examples, layerB);
   const ra = cellRows(actA.data, actA.shape, levels), rb = cellRows(actB.data, actB.shape, levels);
   const fitMazes = Math.max(1, Math.floor(0.7 * opts.mazes));

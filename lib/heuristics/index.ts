@@ -1,6 +1,7 @@
 // Sub-barrel of lib/heuristics: re-exports only.
 export {};
 export * from './pdb';
+export * from './pdb-metric';
 export * from './grid';
 export * from './puzzle';
 export * from './goal-table';

@@ -25,5 +25,8 @@ export const heuristicsMessages = {
     `sample must be an array of { state, goal } pairs, got ${String(value)}; build one with samplePairs(states, count, seed).`,
   checkBadHeuristic: (value: unknown) =>
     `h must be a function (state, goal) => number, got ${typeof value}.`,
+  metricPdbPatternTooBig: (k: number) =>
+    `a pattern of ${k} tiles is too big for a pattern database that keeps the blank's cell (16^${k + 1} entries); use patterns of at most 5 tiles, e.g. '4-4' or '5-5-5'.`,
+  metricPdbState: (size: number) => `state must be a ${size}x${size} PuzzleState to be looked up in this database.`,
   sampleEmpty: () => `samplePairs needs at least one state and one goal.`,
 } as const satisfies Record<string, (...args: never[]) => string>;

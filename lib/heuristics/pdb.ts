@@ -128,6 +128,15 @@ function checkGoal(goal: unknown): asserts goal is PuzzleState {
   if (!ok) fail(MODULE, text.badGoal(goal));
 }
 
+/**
+ * The tile lists of a partition for `goal` (a named partition mapped onto the goal's cells, or
+ * tile lists checked to be disjoint and to cover every tile). Shared with `pdb-metric.ts`.
+ */
+export function resolvePatternPartition(goal: PuzzleState, partition: PatternDatabaseOptions['partition']): number[][] {
+  checkGoal(goal);
+  return resolvePartition(goal, partition);
+}
+
 function resolvePartition(goal: PuzzleState, partition: PatternDatabaseOptions['partition']): number[][] {
   const n = goal.size, N = n * n;
   let pats: number[][];

@@ -3,7 +3,7 @@ export { collectActivations, spatialLayer } from './activations';
 export type { Example, ActivationSet } from './activations';
 export { fitLinearProbe, channelLocalization, locationProbe, actionProbe } from './probe';
 export type { LinearProbe, ProbeOptions, ChannelLocalization } from './probe';
-export { activationPatching } from './patching';
+export { activationPatching, channelPatch } from './patching';
 export type { PatchPair, PatchingResult } from './patching';
 export { steeringVector, addSteering } from './steering';
 export type { SteeringVector } from './steering';

@@ -26,11 +26,33 @@ export interface PatchingResult {
 }
 
 /**
+ * A patch that replaces one channel (or, with `channel` -1, every channel) of an activation
+ * [B, H, W, C] with its value in `source` (the same layer in another run), at every cell.
+ *
+ * @example
+ * const b = agent.forward(corrupt, { read: ['iter.3.h'] });
+ * agent.forward(clean, { patch: { 'iter.3.h': channelPatch(b.acts['iter.3.h'], 5) } });
+ */
+export function channelPatch(source: tf.Tensor, channel: number): (activation: tf.Tensor) => tf.Tensor {
+  const C = source.shape[source.rank - 1] as number;
+  if (source.rank !== 4) fail('interp/patching', interpMessages.patchSourceRank(source.shape));
+  if (!Number.isInteger(channel) || channel < -1 || channel >= C) fail('interp/patching', interpMessages.badChannel('the source activation', channel, C));
+  return (act: tf.Tensor) => tf.tidy(() => {
+    if (channel < 0) return source.clone();
+    const sel = new Float32Array(C); sel[channel] = 1;
+    const m = tf.tensor4d(sel, [1, 1, 1, C]);
+    return tf.add(tf.mul(act, tf.sub(1, m)), tf.mul(source, m));
+  });
+}
+
+/**
  * Effect of patching each channel (`by: 'channel'`) or each cell (`by: 'position'`) of the given
  * spatial layers. The metric is the log-probability of the corrupt run's action; the effect is
- * (patched - clean) / (corrupt - clean), averaged over pairs whose actions differ.
+ * (patched - clean) / (corrupt - clean), averaged over pairs whose actions differ. With
+ * `together`, each unit is patched in every listed layer at once (e.g. every iteration of a
+ * recurrent state, which shares its channels), giving one row per unit.
  */
-export function activationPatching(model: NamedModel, pairs: readonly PatchPair[], layers: readonly string[], opts: { by?: 'channel' | 'position' } = {}): PatchingResult {
+export function activationPatching(model: NamedModel, pairs: readonly PatchPair[], layers: readonly string[], opts: { by?: 'channel' | 'position'; together?: boolean } = {}): PatchingResult {
   const by = opts.by ?? 'channel';
   const clean = observeBatch(pairs.map((p) => p.clean.level), pairs.map((p) => p.clean.mouse ?? p.clean.level.start));
   const corrupt = observeBatch(pairs.map((p) => p.corrupt.level), pairs.map((p) => p.corrupt.mouse ?? p.corrupt.level.start));
@@ -57,9 +79,14 @@ export function activationPatching(model: NamedModel, pairs: readonly PatchPair[
     }
     return s / nKeep;
   };
-  for (const layer of layers) {
-    const { H, W, C } = spatialLayer(model, layer);
-    const src = k.acts[layer];
+  const groups = opts.together ? [layers.slice()] : layers.map((l) => [l]);
+  if (opts.together) {
+    const shapes = new Set(layers.map((l) => JSON.stringify(spatialLayer(model, l))));
+    if (shapes.size > 1) fail('interp/patching', interpMessages.mixedShapes(layers));
+  }
+  for (const group of groups) {
+    const { H, W, C } = spatialLayer(model, group[0]);
+    const layer = group.length === 1 ? group[0] : `${group[0]} … ${group[group.length - 1]}`;
     const units = by === 'channel' ? C : H * W;
     for (let u = 0; u < units; u++) {
       const mask = new Float32Array(H * W * C);
@@ -67,9 +94,9 @@ export function activationPatching(model: NamedModel, pairs: readonly PatchPair[
         if (by === 'channel' ? ch === u : j === u) mask[j * C + ch] = 1;
       }
       const patched = tf.tidy(() => {
-        const m = tf.tensor(mask, src.shape.slice(1));
-        const fn = (a: tf.Tensor) => tf.add(tf.mul(a, tf.sub(1, m)), tf.mul(src, m));
-        return model.forward(clean, { patch: { [layer]: fn } }).logits.logSoftmax();
+        const m = tf.tensor(mask, k.acts[group[0]].shape.slice(1));
+        const patch = Object.fromEntries(group.map((l) => [l, (a: tf.Tensor) => tf.add(tf.mul(a, tf.sub(1, m)), tf.mul(k.acts[l], m))]));
+        return model.forward(clean, { patch }).logits.logSoftmax();
       });
       const effect = score(patched.arraySync() as number[][]);
       patched.dispose();

@@ -30,16 +30,26 @@ export interface RetrainResult {
   curve: { steps: number; success: number }[];
 }
 
+const FRESH_SEED_OFFSET = 7919;
+
 /**
  * Retrains a copy of `agent` so it goes to `target` (the cheese is put there in every training
  * maze), checking held-out success every `every` steps until it reaches `goal`.
+ * `from: 'fresh'` trains a newly initialised agent of the same config instead (what "restart
+ * training" costs, free of anything the trained weights got stuck in); `agent` is then unused.
+ *
+ * @example
+ * retrainForTarget(corner.agent, corner.config, { x: 1, y: 1 }, held);                    // fine-tune the trained agent
+ * retrainForTarget(corner.agent, corner.config, { x: 1, y: 1 }, held, { from: 'fresh' }); // train one from scratch
  */
 export function retrainForTarget(
   agent: NamedModel, config: AgentConfig, target: Cell, heldOut: readonly CheeseMazeLevel[],
-  opts: { goal?: number; every?: number; maxSteps?: number } = {},
+  opts: { goal?: number; every?: number; maxSteps?: number; from?: 'trained' | 'fresh' } = {},
 ): RetrainResult {
-  const copy = createAgent(config);
-  copy.setWeights(agent.getWeights());
+  const fresh = opts.from === 'fresh';
+  // A fresh agent gets initial weights of its own (another seed), not the trained agent's starting point.
+  const copy = createAgent(fresh ? { ...config, seed: config.seed + FRESH_SEED_OFFSET } : config);
+  if (!fresh) copy.setWeights(agent.getWeights());
   const levels = trainingLevels(config).filter((lv) => isPassable(lv.map, target)).map((lv) => withCheese(lv, target));
   const data = demonstrations(levels);
   const evalLevels = heldOut.filter((lv) => isPassable(lv.map, target)).map((lv) => withCheese(lv, target));

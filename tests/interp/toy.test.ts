@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PlantedToyModel, activationPatching, addSteering, channelLocalization, fitLinearProbe, locationProbe, steeringVector } from '../../lib/interp/index';
+import { PlantedRecurrentToy, PlantedToyModel, activationPatching, addSteering, channelPatch, channelLocalization, fitLinearProbe, locationProbe, steeringVector } from '../../lib/interp/index';
 import { observeBatch, useBackend } from '../../lib/mesa/index';
 import { cheeseMazeLevels, withCheese } from '../../lib/envs/cheese-maze';
 import { createRng } from '../../lib/core/rng';
@@ -44,6 +44,29 @@ describe('interpretability methods on a planted toy model (answer known)', () =>
     const byCell = activationPatching(toy, pairs, ['features'], { by: 'position' });
     const top = [...byCell.rows].sort((a, b) => Math.abs(b.effect as number) - Math.abs(a.effect as number))[0];
     expect(['5,1', '1,5']).toContain(top.unit);
+  });
+
+  it('patching a channel at every iteration together carries the planted recurrent goal; one early iteration is diluted by the re-read input', () => {
+    const rec = new PlantedRecurrentToy(7, 4);
+    const pairs = levels.slice(0, 30).map((lv) => ({ clean: { level: withCheese(lv, { x: 5, y: 1 }), mouse: { x: 3, y: 3 } }, corrupt: { level: withCheese(lv, { x: 1, y: 5 }), mouse: { x: 3, y: 3 } } }))
+      .filter((p) => p.clean.level.map.passable[1 * 7 + 5] && p.clean.level.map.passable[5 * 7 + 1]);
+    const iters = rec.layers.filter((l) => l.name.startsWith('iter.')).map((l) => l.name);
+    const together = activationPatching(rec, pairs, iters, { together: true });
+    expect(together.rows).toHaveLength(3);
+    const e = together.rows.map((r) => r.effect as number);
+    expect(e[0]).toBeCloseTo(1, 4);
+    expect(Math.abs(e[1])).toBeLessThan(1e-6);
+    expect(Math.abs(e[2])).toBeLessThan(1e-6);
+    const first = activationPatching(rec, pairs, [iters[0]]).rows.map((r) => r.effect as number);
+    expect(first[0]).toBeLessThan(0.5);
+    // channelPatch is the same patch, built by hand.
+    const clean = observeBatch(pairs.map((p) => p.clean.level), pairs.map((p) => p.clean.mouse));
+    const corrupt = rec.forward(observeBatch(pairs.map((p) => p.corrupt.level), pairs.map((p) => p.corrupt.mouse)), { read: iters });
+    const patched = rec.forward(clean, { patch: Object.fromEntries(iters.map((l) => [l, channelPatch(corrupt.acts[l], 0)])) }).logits.argMax(1).arraySync() as number[];
+    const target = corrupt.logits.argMax(1).arraySync() as number[];
+    expect(patched).toEqual(target);
+    expect(() => channelPatch(corrupt.acts[iters[0]], 3)).toThrow(/channel 3 does not exist/);
+    expect(() => activationPatching(rec, pairs, ['obs', iters[0]], { together: true })).toThrow(/same shape/);
   });
 
   it('a difference-of-means steering vector moves the toy towards condition A', () => {

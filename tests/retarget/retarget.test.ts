@@ -43,4 +43,15 @@ describe('retargeting', () => {
     expect(r.steps).toBeGreaterThanOrEqual(0);
     expect(r.curve.length).toBeGreaterThanOrEqual(1);
   }, 30_000);
+
+  it('a fresh planner (from: "fresh") starts from its own untrained weights and learns a fixed new goal', () => {
+    const held = cheeseMazeLevels('test', 12, 'rt-fresh', { size: 7, trainRegion: 2 });
+    const before = JSON.stringify(planner.agent.getWeights());
+    const r = retrainForTarget(planner.agent, planner.config, { x: 1, y: 1 }, held, { every: 25, maxSteps: 300, from: 'fresh' });
+    expect(r.status).toBe('reached');
+    expect(r.steps).toBeGreaterThan(0);
+    expect(r.curve[0].success).toBeLessThan(r.success);
+    // The trained agent is left alone.
+    expect(JSON.stringify(planner.agent.getWeights())).toBe(before);
+  }, 30_000);
 });
