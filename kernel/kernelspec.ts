@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runtimeRoot, writeFileAtomic } from '../lib/core/cache';
 import { RetargetLabError } from '../lib/core/errors';
 
 export const KERNEL_NAME = 'retarget-lab';
@@ -66,8 +67,7 @@ export function kernelsDir(target: { prefix?: string; user?: boolean }): string 
 export function installKernelSpec(target: { prefix?: string; user?: boolean } = { user: true }): string {
   const dir = path.join(kernelsDir(target), KERNEL_NAME);
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'kernel.json'), `${JSON.stringify(kernelSpec(), null, 2)}\n`);
+    writeFileAtomic(path.join(dir, 'kernel.json'), `${JSON.stringify(kernelSpec(), null, 2)}\n`);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new RetargetLabError('kernel/kernelspec',
@@ -138,11 +138,13 @@ export function staleReason(found: FoundKernelSpec): string | null {
 
 /**
  * The kernelspec this checkout runs notebooks with: an installed one by `name`, or (default) this
- * checkout's own, written (idempotently) to build/jupyter so no install step is needed.
+ * checkout's own, written (idempotently, atomically) to `jupyter/` under the lab's runtime folder
+ * (lib/core/cache: the install's build/, or the per-user cache when the install is read-only) so no
+ * install step is needed.
  */
 export function checkoutKernelSpec(name?: string): FoundKernelSpec {
   if (name) return findKernelSpec(name, kernelSearchPath());
-  const prefix = path.join(projectRoot, 'build', 'jupyter');
+  const prefix = path.join(runtimeRoot(), 'jupyter');
   installKernelSpec({ prefix });
   return findKernelSpec(KERNEL_NAME, [path.join(prefix, 'share', 'jupyter', 'kernels')]);
 }

@@ -181,7 +181,7 @@ function argmaxAccuracy(scores: readonly number[], cheese: readonly number[], ma
   return [...best.values()].filter((b) => b.hit).length / Math.max(1, best.size);
 }
 
-/** Runs the comparison (agents are trained once and cached under build/mesa). */
+/** Runs the comparison (agents are trained once and cached under mesa/ in the lab's cache). */
 export async function sharedConceptExperiment(opts: SharedConceptOptions): Promise<SharedConceptResult> {
   for (const name of [opts.a, opts.b]) {
     if (!(name in AGENTS)) fail(MODULE, cruxesMessages.unknownAgent(name, SHARED_CONCEPT_AGENTS));
