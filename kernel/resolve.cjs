@@ -81,6 +81,29 @@ function overlay(root, cwd) {
 }
 
 /**
+ * A package.json as TypeScript's Node-10 resolution needs it: a package that declares its types only
+ * under `exports` (vega-lite 6) gets a top-level `types` from `exports["."]`, so `import type …
+ * from "vega-lite"` type-checks in a cell. Any other text is returned unchanged.
+ */
+function withExportedTypes(text) {
+  if (typeof text !== 'string' || !text.includes('"exports"')) return text;
+  let pkg;
+  try { pkg = JSON.parse(text); } catch { return text; }
+  if (!pkg || pkg.types || pkg.typings || !pkg.exports || typeof pkg.exports !== 'object') return text;
+  const typesOf = (entry) => {
+    if (!entry || typeof entry !== 'object') return undefined;
+    if (typeof entry.types === 'string') return entry.types;
+    for (const key of ['require', 'node', 'default', 'import']) {
+      const found = typesOf(entry[key]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const types = typesOf(pkg.exports['.']);
+  return types ? JSON.stringify({ ...pkg, types }) : text;
+}
+
+/**
  * Lets tslab's TypeScript see the install's packages under the notebook folder's `node_modules`
  * (see `overlay`), by wrapping the file-system calls of its `ts.sys`, which tslab's compiler host
  * reads through. Call before tslab creates its first converter; returns the overlay.
@@ -91,7 +114,12 @@ function patchTslabCompiler(root, cwd) {
   const sys = ts.sys;
   if (sys.retargetLabOverlay) return sys.retargetLabOverlay;
   const o = overlay(root, cwd);
-  for (const name of ['fileExists', 'directoryExists', 'readFile', 'getModifiedTime', 'getFileSize', 'watchFile', 'watchDirectory']) {
+  const readFile = sys.readFile;
+  sys.readFile = (p, ...rest) => {
+    const text = readFile.call(sys, o.map(p), ...rest);
+    return typeof p === 'string' && /\/node_modules\/.+\/package\.json$/.test(slash(p)) ? withExportedTypes(text) : text;
+  };
+  for (const name of ['fileExists', 'directoryExists', 'getModifiedTime', 'getFileSize', 'watchFile', 'watchDirectory']) {
     const original = sys[name];
     if (typeof original !== 'function') continue;
     sys[name] = (p, ...rest) => original.call(sys, typeof p === 'string' ? o.map(p) : p, ...rest);
@@ -122,4 +150,4 @@ function resolveFromInstall(root, cwd = process.cwd()) {
   patchTslabCompiler(root, cwd);
 }
 
-module.exports = { nodeModulesChain, extendNodePath, overlay, patchTslabCompiler, resolveFromInstall };
+module.exports = { nodeModulesChain, extendNodePath, overlay, withExportedTypes, patchTslabCompiler, resolveFromInstall };
