@@ -4,7 +4,7 @@ import { RetargetLabError } from '../lib/core/errors';
 import { formatTable } from '../lib/core/format';
 import { describeFailure, executeNotebook, type NotebookRun } from '../kernel/executor';
 import { installSignalCleanup } from '../kernel/client';
-import { checkoutKernelSpec, isCheckout, projectRoot } from '../kernel/kernelspec';
+import { checkoutKernelSpec, projectRoot } from '../kernel/kernelspec';
 import { writeNotebook } from '../kernel/notebook';
 import { parseCommandArgs, printJson, type Command } from './command';
 
@@ -13,14 +13,12 @@ const help = `Usage: retarget-lab run [notebooks… | dir] [--out DIR] [--timeou
 Executes notebooks headless in the real kernel, through the Jupyter messaging protocol, and writes
 the executed copies (outputs and per-cell timing) to --out.
 
-  notebooks… | dir   .ipynb files or folders, anywhere (default: the curriculum shipped with the
-                     library; \`retarget-lab notebooks DIR\` copies it to a folder of yours)
-  --out DIR          where executed copies go (default: build/notebooks, in the checkout when run
-                     from one, else in the current folder)
+  notebooks… | dir   .ipynb files or folders (default: every notebook in notebooks/)
+  --out DIR          where executed copies go (default: build/notebooks)
   --timeout S        per-cell timeout in seconds (default: 300, at most 2147483); the cell is
                      interrupted, then killed
-  --kernel NAME      an installed kernelspec to use (default: this install's own retarget-lab spec,
-                     written to build/jupyter/, or to the temp folder if the install is read-only)
+  --kernel NAME      an installed kernelspec to use (default: this checkout's own retarget-lab spec,
+                     written to build/jupyter/)
   --json             print the summary as JSON
 
 Exit status: 0 all notebooks ran, 1 a cell failed (its notebook, index, first line and error are
@@ -80,7 +78,7 @@ export const command: Command = {
       throw new RetargetLabError('cli/run', `--timeout must be a positive number of seconds, at most ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(String(values.timeout).slice(0, 40))}.`);
     }
     const files = collectNotebooks(positionals.length ? positionals : [path.join(projectRoot, 'notebooks')]);
-    const outDir = path.resolve(values.out ?? path.join(isCheckout() ? projectRoot : process.cwd(), 'build', 'notebooks'));
+    const outDir = path.resolve(values.out ?? path.join(projectRoot, 'build', 'notebooks'));
     checkOutputs(files, outDir);
     const spec = checkoutKernelSpec(values.kernel);
     installSignalCleanup();

@@ -429,11 +429,9 @@ export async function gradeSubmissions(files: string[], opts: GradeOptions): Pro
   if ((opts.sandbox ?? 'bwrap') === 'bwrap') {
     if (!sandboxAvailable()) fail(MODULE, sandboxUnavailableMessage());
     // The sandbox mounts the checkout read-only: build the library's declarations now.
-    const prepare = require('../kernel/prepare.cjs') as { isCheckout(): boolean; linkSelf(): void; ensureTypes(): boolean };
-    if (prepare.isCheckout()) {
-      prepare.linkSelf();
-      prepare.ensureTypes();
-    }
+    const prepare = require('../kernel/prepare.cjs') as { linkSelf(): void; ensureTypes(): boolean };
+    prepare.linkSelf();
+    prepare.ensureTypes();
   }
   fs.mkdirSync(opts.outDir, { recursive: true });
   const refs = loadReferences(opts.sourceDir, opts.onProgress);

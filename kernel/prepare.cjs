@@ -20,6 +20,7 @@ function isCheckout(dir = root) {
 }
 
 function linkSelf() {
+  if (!isCheckout()) return null;
   const nodeModules = path.join(root, 'node_modules');
   const link = path.join(nodeModules, 'retarget-lab');
   try {
@@ -42,6 +43,7 @@ function newestSource(dir, newest = 0) {
 
 /** Rebuilds build/types if any .ts of the package (index.ts, lib/, lessons/, kernel/) is newer than the stamp. Returns true if built. */
 function ensureTypes({ quiet = true } = {}) {
+  if (!isCheckout()) return false;
   const stamp = path.join(root, 'build', 'types', '.stamp');
   let built = 0;
   try { built = fs.statSync(stamp).mtimeMs; } catch { /* never built */ }
@@ -62,7 +64,7 @@ function ensureTypes({ quiet = true } = {}) {
 }
 
 module.exports = { isCheckout, linkSelf, ensureTypes };
-if (require.main === module && isCheckout()) {
+if (require.main === module) {
   linkSelf();
   ensureTypes({ quiet: false });
 }

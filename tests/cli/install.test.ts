@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = path.resolve(__dirname, '..', '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rl install '));
@@ -34,6 +34,7 @@ describe('the package installed from its tarball, as the README says', () => {
     fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "my-lab", "private": true }\n');
     execFileSync(npmBin, ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: project, env, stdio: 'ignore' });
   }, 180_000);
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it('lists the commands this test runs', () => {
     expect(readmeCommands()).toEqual([
@@ -90,11 +91,11 @@ describe('the package installed from its tarball, as the README says', () => {
       ],
     }));
 
-    const run = npx(['retarget-lab', 'run', './course/00-welcome.ipynb', path.join(elsewhere, 'imports.ipynb'), '--kernel', 'retarget-lab', '--json']);
+    const run = npx(['retarget-lab', 'run', './course/00-welcome.ipynb', path.join(elsewhere, 'imports.ipynb'), '--kernel', 'retarget-lab', '--out', './executed', '--json']);
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const summary = JSON.parse(run.stdout.trim().split('\n').pop()!);
     expect(summary.notebooks.map((n: { status: string }) => n.status)).toEqual(['ok', 'ok']);
-    const executed = JSON.parse(fs.readFileSync(path.join(project, 'build', 'notebooks', 'imports.ipynb'), 'utf8'));
+    const executed = JSON.parse(fs.readFileSync(path.join(project, 'executed', 'imports.ipynb'), 'utf8'));
     expect(JSON.stringify(executed.cells[1].outputs)).toContain('ok 6 2 number point');
   }, 240_000);
 });
