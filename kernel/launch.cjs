@@ -19,6 +19,7 @@ if (!process.env.RETARGET_LAB_SANDBOX) {
   prepare.linkSelf();
   prepare.ensureTypes();
 }
+require('./code-cache.cjs').enable();
 require('./resolve.cjs').resolveFromInstall(root, process.cwd());
 require('./zmq-queue.cjs').serializeSends(require('zeromq'));
 require('./orphan-watch.cjs').exitWhenOrphaned();
