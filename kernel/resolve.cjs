@@ -119,10 +119,19 @@ function patchTslabCompiler(root, cwd) {
     const text = readFile.call(sys, o.map(p), ...rest);
     return typeof p === 'string' && /\/node_modules\/.+\/package\.json$/.test(slash(p)) ? withExportedTypes(text) : text;
   };
-  for (const name of ['fileExists', 'directoryExists', 'getModifiedTime', 'getFileSize', 'watchFile', 'watchDirectory']) {
+  for (const name of ['fileExists', 'directoryExists', 'getModifiedTime', 'getFileSize']) {
     const original = sys[name];
     if (typeof original !== 'function') continue;
     sys[name] = (p, ...rest) => original.call(sys, typeof p === 'string' ? o.map(p) : p, ...rest);
+  }
+  // The install's packages are not watched: they do not change while a kernel runs (a reinstall
+  // means a kernel restart), and the library writes its caches inside its own folder, which a
+  // watcher would report as a source change in the middle of a cell (tslab then fails with
+  // "Unexpected pending rebuildTimer").
+  for (const name of ['watchFile', 'watchDirectory']) {
+    const original = sys[name];
+    if (typeof original !== 'function') continue;
+    sys[name] = (p, ...rest) => (typeof p === 'string' && o.map(p) !== p ? { close() {} } : original.call(sys, p, ...rest));
   }
   const readDirectory = sys.readDirectory;
   sys.readDirectory = (p, ...rest) => {
