@@ -104,6 +104,29 @@ function withExportedTypes(text) {
 }
 
 /**
+ * Wraps `sys.watchFile` / `sys.watchDirectory`. The install's packages (overlay paths) are not
+ * watched: they do not change while a kernel runs (a reinstall means a kernel restart). And the
+ * library writes its caches inside its own folder (`root`/build), which, installed, lies in the
+ * node_modules that TypeScript watches for failed lookups: such an event, taken for a source change
+ * in the middle of a cell, makes tslab fail with "Unexpected pending rebuildTimer"; those are dropped.
+ */
+function wrapWatchers(sys, o, root) {
+  const roots = [root];
+  try { roots.push(require('node:fs').realpathSync(root)); } catch { /* not there */ }
+  const runtimeDirs = [...new Set(roots)].map((d) => `${slash(path.join(d, 'build'))}/`);
+  const fromRuntime = (f) => typeof f === 'string' && runtimeDirs.some((d) => slash(f).startsWith(d));
+  for (const name of ['watchFile', 'watchDirectory']) {
+    const original = sys[name];
+    if (typeof original !== 'function') continue;
+    sys[name] = (p, callback, ...rest) => {
+      if (typeof p === 'string' && o.map(p) !== p) return { close() {} };
+      if (typeof callback !== 'function') return original.call(sys, p, callback, ...rest);
+      return original.call(sys, p, (fileName, ...more) => (fromRuntime(fileName) ? undefined : callback(fileName, ...more)), ...rest);
+    };
+  }
+}
+
+/**
  * Lets tslab's TypeScript see the install's packages under the notebook folder's `node_modules`
  * (see `overlay`), by wrapping the file-system calls of its `ts.sys`, which tslab's compiler host
  * reads through. Call before tslab creates its first converter; returns the overlay.
@@ -124,15 +147,7 @@ function patchTslabCompiler(root, cwd) {
     if (typeof original !== 'function') continue;
     sys[name] = (p, ...rest) => original.call(sys, typeof p === 'string' ? o.map(p) : p, ...rest);
   }
-  // The install's packages are not watched: they do not change while a kernel runs (a reinstall
-  // means a kernel restart), and the library writes its caches inside its own folder, which a
-  // watcher would report as a source change in the middle of a cell (tslab then fails with
-  // "Unexpected pending rebuildTimer").
-  for (const name of ['watchFile', 'watchDirectory']) {
-    const original = sys[name];
-    if (typeof original !== 'function') continue;
-    sys[name] = (p, ...rest) => (typeof p === 'string' && o.map(p) !== p ? { close() {} } : original.call(sys, p, ...rest));
-  }
+  wrapWatchers(sys, o, root);
   const readDirectory = sys.readDirectory;
   sys.readDirectory = (p, ...rest) => {
     const mapped = o.map(p);
@@ -159,4 +174,4 @@ function resolveFromInstall(root, cwd = process.cwd()) {
   patchTslabCompiler(root, cwd);
 }
 
-module.exports = { nodeModulesChain, extendNodePath, overlay, withExportedTypes, patchTslabCompiler, resolveFromInstall };
+module.exports = { nodeModulesChain, extendNodePath, overlay, withExportedTypes, wrapWatchers, patchTslabCompiler, resolveFromInstall };

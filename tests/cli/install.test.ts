@@ -1,7 +1,7 @@
 // The README's "Using the notebooks" commands, run as a new user would: the packed tarball installed
 // into an empty folder with spaces in its path (offline from the npm cache), the kernel installed
-// from there, the curriculum copied out, and notebook 00 run through the real kernel from that
-// folder, with a notebook elsewhere that imports the lab's packages and a package of its own.
+// from there, the curriculum copied out, notebook 00 run through the real kernel from a folder
+// outside the project, and a notebook of the user's that imports the lab's packages and one of its own.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -74,15 +74,19 @@ describe('the package installed from its tarball, as the README says', () => {
     expect(student.status, student.stderr).toBe(0);
     expect(fs.readFileSync(path.join(project, 'student', '04-mesa-optimizers.ipynb'), 'utf8')).toContain('YOUR CODE HERE');
 
-    // elsewhere: a folder with spaces, outside the install, with a node_modules of its own
+    // notebook 00 elsewhere: a folder with spaces outside the project, with no node_modules
     const elsewhere = path.join(work, 'Downloads', 'a course');
-    const own = path.join(elsewhere, 'node_modules', 'my-own');
+    fs.mkdirSync(elsewhere, { recursive: true });
+    fs.copyFileSync(path.join(project, 'course', '00-welcome.ipynb'), path.join(elsewhere, '00-welcome.ipynb'));
+    // a notebook of the user's inside the project, with a node_modules of its own
+    const mine = path.join(project, 'my notebooks');
+    const own = path.join(mine, 'node_modules', 'my-own');
     fs.mkdirSync(own, { recursive: true });
     fs.writeFileSync(path.join(own, 'package.json'), '{ "name": "my-own", "version": "1.0.0", "main": "index.js", "types": "index.d.ts" }\n');
     fs.writeFileSync(path.join(own, 'index.js'), 'exports.twice = (x) => 2 * x;\n');
     fs.writeFileSync(path.join(own, 'index.d.ts'), 'export declare function twice(x: number): number;\n');
     const cell = (source: string) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source });
-    fs.writeFileSync(path.join(elsewhere, 'imports.ipynb'), JSON.stringify({
+    fs.writeFileSync(path.join(mine, 'imports.ipynb'), JSON.stringify({
       nbformat: 4, nbformat_minor: 5,
       metadata: { kernelspec: { name: 'retarget-lab', display_name: 'TypeScript (Retarget Lab)', language: 'typescript' } },
       cells: [
@@ -90,8 +94,7 @@ describe('the package installed from its tarball, as the README says', () => {
         cell('const spec: TopLevelSpec = { mark: "point", data: { values: [] } };\nconst n: number = twice(math.add(1, 2));\nconsole.log(`ok ${n} ${aq.table({ a: [1, 2] }).numRows()} ${typeof createRng(1).next()} ${spec.mark}`);'),
       ],
     }));
-
-    const run = npx(['retarget-lab', 'run', './course/00-welcome.ipynb', path.join(elsewhere, 'imports.ipynb'), '--kernel', 'retarget-lab', '--out', './executed', '--json']);
+    const run = npx(['retarget-lab', 'run', path.join(elsewhere, '00-welcome.ipynb'), path.join(mine, 'imports.ipynb'), '--kernel', 'retarget-lab', '--out', './executed', '--json']);
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const summary = JSON.parse(run.stdout.trim().split('\n').pop()!);
     expect(summary.notebooks.map((n: { status: string }) => n.status)).toEqual(['ok', 'ok']);

@@ -3,10 +3,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const { overlay, withExportedTypes, nodeModulesChain } = require('../../kernel/resolve.cjs') as {
-  overlay(root: string, cwd: string): { map(p: string): string; extraDirectories(p: string): string[] };
+type Overlay = { map(p: string): string; extraDirectories(p: string): string[] };
+type Watch = (p: string, cb: (file: string, kind: number) => void) => { close(): void };
+const { overlay, withExportedTypes, nodeModulesChain, wrapWatchers } = require('../../kernel/resolve.cjs') as {
+  overlay(root: string, cwd: string): Overlay;
   withExportedTypes(text: string): string;
   nodeModulesChain(dir: string): string[];
+  wrapWatchers(sys: { watchFile: Watch; watchDirectory: Watch }, o: Overlay, root: string): void;
 };
 
 const made: string[] = [];
@@ -44,6 +47,24 @@ describe('kernel/resolve: the type checker sees the install\'s packages from any
     expect(o.extraDirectories(nm)).toEqual(expect.arrayContaining(['arquero', 'retarget-lab', '@types']));
     expect(o.extraDirectories(path.join(nm, '@types'))).toEqual(['node']);
     expect(o.extraDirectories(path.join(notebooks))).toEqual([]);
+  });
+
+  it('does not watch the install, and drops events from the library\'s own cache writes', () => {
+    const { install, lib, notebooks } = layout();
+    const watched: string[] = [];
+    const callbacks: ((file: string, kind: number) => void)[] = [];
+    const record: Watch = (p, cb) => { watched.push(p); callbacks.push(cb); return { close() {} }; };
+    const sys = { watchFile: record, watchDirectory: record };
+    wrapWatchers(sys, overlay(lib, notebooks), lib);
+    sys.watchFile(path.join(notebooks, 'node_modules', 'arquero', 'package.json'), () => undefined); // overlay: not watched
+    const seen: string[] = [];
+    sys.watchDirectory(install, (f) => seen.push(f)); // the project's node_modules: watched, filtered
+    expect(watched).toEqual([install]);
+    callbacks[0](path.join(lib, 'build', 'mesa', 'weights.json.123.tmp'), 0);
+    callbacks[0](path.join(lib, 'build', 'pdb', 'entry.bin'), 1);
+    callbacks[0](path.join(install, 'my-new-package', 'package.json'), 0);
+    callbacks[0](path.join(lib, 'lib', 'x.d.ts'), 1);
+    expect(seen).toEqual([path.join(install, 'my-new-package', 'package.json'), path.join(lib, 'lib', 'x.d.ts')]);
   });
 
   it('searches the notebook folder\'s chain before the install\'s at run time (NODE_PATH comes after the walk-up)', () => {
