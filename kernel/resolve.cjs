@@ -31,8 +31,9 @@ const exists = (p) => { try { require('node:fs').statSync(p); return true; } cat
 
 /**
  * A map from paths under `cwd/node_modules` to the install's copy, for packages the notebook's
- * folder does not have itself: `map(p)` returns the real path to read, `isVirtual(p)` tells an
- * overlaid package, `extraDirectories(p)` lists the install's packages missing from a listing.
+ * folder does not have itself: `map(p)` returns the real path to read (`p` itself when it is not
+ * overlaid), `extraDirectories(p)` lists the install's packages missing from a listing. Which
+ * packages are the user's is decided once per package, at first lookup.
  */
 function overlay(root, cwd) {
   const base = `${slash(path.resolve(cwd, 'node_modules'))}/`;
