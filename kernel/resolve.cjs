@@ -109,13 +109,22 @@ function withExportedTypes(text) {
  * watched: they do not change while a kernel runs (a reinstall means a kernel restart). And the
  * library writes its caches inside its own folder (`root`/build), which, installed, lies in the
  * node_modules that TypeScript watches for failed lookups: such an event, taken for a source change
- * in the middle of a cell, makes tslab fail with "Unexpected pending rebuildTimer"; those are dropped.
+ * in the middle of a cell, makes tslab fail with "Unexpected pending rebuildTimer"; those are dropped
+ * (with them, events TypeScript reports for a whole folder that holds build/: a package installed
+ * into that node_modules while a kernel runs is seen after a kernel restart).
  */
 function wrapWatchers(sys, o, root) {
   const roots = [root];
   try { roots.push(require('node:fs').realpathSync(root)); } catch { /* not there */ }
   const runtimeDirs = [...new Set(roots)].map((d) => `${slash(path.join(d, 'build'))}/`);
-  const fromRuntime = (f) => typeof f === 'string' && runtimeDirs.some((d) => slash(f).startsWith(d));
+  // an event inside build/, or one TypeScript reports for a folder that holds it (its recursive
+  // watch of node_modules reports a new sub-folder as an event of the watched folder itself)
+  const fromRuntime = (f) => {
+    if (typeof f !== 'string') return false;
+    const s = slash(f);
+    const dir = s.endsWith('/') ? s : `${s}/`;
+    return runtimeDirs.some((d) => s.startsWith(d) || d.startsWith(dir));
+  };
   for (const name of ['watchFile', 'watchDirectory']) {
     const original = sys[name];
     if (typeof original !== 'function') continue;

@@ -64,6 +64,8 @@ describe('kernel/resolve: the type checker sees the install\'s packages from any
     callbacks[0](path.join(lib, 'build', 'pdb', 'entry.bin'), 1);
     callbacks[0](path.join(install, 'my-new-package', 'package.json'), 0);
     callbacks[0](path.join(lib, 'lib', 'x.d.ts'), 1);
+    callbacks[0](install, 0); // TypeScript's report of a new sub-folder somewhere below: may be build/
+    callbacks[0](path.join(lib, 'build'), 0);
     expect(seen).toEqual([path.join(install, 'my-new-package', 'package.json'), path.join(lib, 'lib', 'x.d.ts')]);
   });
 
