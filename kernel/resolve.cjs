@@ -107,16 +107,21 @@ function withExportedTypes(text) {
 /**
  * Wraps `sys.watchFile` / `sys.watchDirectory`. The install's packages (overlay paths) are not
  * watched: they do not change while a kernel runs (a reinstall means a kernel restart). And the
- * library writes its caches inside its own folder (`root`/build), which, installed, lies in the
- * node_modules that TypeScript watches for failed lookups: such an event, taken for a source change
- * in the middle of a cell, makes tslab fail with "Unexpected pending rebuildTimer"; those are dropped
- * (with them, events TypeScript reports for a whole folder that holds build/: a package installed
+ * library writes its caches inside its own folder (`root`/build, which, installed, lies in the
+ * node_modules that TypeScript watches for failed lookups; or the per-user cache folder, which may
+ * lie below the notebook's folder): such an event, taken for a source change in the middle of a
+ * cell, makes tslab fail with "Unexpected pending rebuildTimer". Those are dropped, and with them
+ * the events TypeScript reports for a whole folder that holds one of these (so a package installed
  * into that node_modules while a kernel runs is seen after a kernel restart).
  */
 function wrapWatchers(sys, o, root) {
   const roots = [root];
   try { roots.push(require('node:fs').realpathSync(root)); } catch { /* not there */ }
-  const runtimeDirs = [...new Set(roots)].map((d) => `${slash(path.join(d, 'build'))}/`);
+  // build/ of the install, and the per-user cache folder (where a read-only install writes)
+  const env = process.env;
+  const home = (() => { try { return require('node:os').homedir(); } catch { return null; } })();
+  const userCache = env.RETARGET_LAB_CACHE || path.join(env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : '/nonexistent'), 'retarget-lab');
+  const runtimeDirs = [...new Set([...roots.map((d) => path.join(d, 'build')), userCache])].map((d) => `${slash(d)}/`);
   // an event inside build/, or one TypeScript reports for a folder that holds it (its recursive
   // watch of node_modules reports a new sub-folder as an event of the watched folder itself)
   const fromRuntime = (f) => {

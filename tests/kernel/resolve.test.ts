@@ -66,6 +66,7 @@ describe('kernel/resolve: the type checker sees the install\'s packages from any
     callbacks[0](path.join(lib, 'lib', 'x.d.ts'), 1);
     callbacks[0](install, 0); // TypeScript's report of a new sub-folder somewhere below: may be build/
     callbacks[0](path.join(lib, 'build'), 0);
+    callbacks[0](path.join(process.env.RETARGET_LAB_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'retarget-lab'), 'pdb', 'x.bin'), 0);
     expect(seen).toEqual([path.join(install, 'my-new-package', 'package.json'), path.join(lib, 'lib', 'x.d.ts')]);
   });
 
