@@ -209,9 +209,15 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     ? ['/usr/bin/setpriv', `--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_GID}`, '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--no-new-privs', '--']
     : [];
   const userns = root_ ? [] : ['--unshare-user', '--disable-userns', '--cap-drop', 'ALL'];
+  // An installed kernelspec starts through its own small launch.cjs (kernel install writes it into
+  // the spec's folder, which may be anywhere); it only requires the library's launcher, which is
+  // mounted above. Mount such files read-only where they are.
+  const launcherMounts = (argv: string[]): string[] => argv
+    .filter((a) => path.isAbsolute(a) && /\.(c|m)?js$/.test(a) && !a.startsWith(`${projectRoot}${path.sep}`) && fs.existsSync(a) && fs.statSync(a).isFile())
+    .flatMap((f) => [...parents(f), '--ro-bind', f, f]);
   return {
     root, connDir, workdir, workdirInside, own, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
-    wrap: (argv) => [bwrap, ...userns, ...bwrapArgs, '--', ...limitArgs, ...dropUser, ...argv],
+    wrap: (argv) => [bwrap, ...userns, ...bwrapArgs, ...launcherMounts(argv), '--', ...limitArgs, ...dropUser, ...argv],
     dispose: () => { forget(); try { fs.rmSync(root, { recursive: true, force: true }); } catch { /* already gone */ } },
   };
 }
