@@ -212,9 +212,18 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   // An installed kernelspec starts through its own small launch.cjs (kernel install writes it into
   // the spec's folder, which may be anywhere); it only requires the library's launcher, which is
   // mounted above. Mount such files read-only where they are.
-  const launcherMounts = (argv: string[]): string[] => argv
-    .filter((a) => path.isAbsolute(a) && /\.(c|m)?js$/.test(a) && !a.startsWith(`${projectRoot}${path.sep}`) && fs.existsSync(a) && fs.statSync(a).isFile())
-    .flatMap((f) => [...parents(f), '--ro-bind', f, f]);
+  // Every kernel (re)start builds a new command, so its parent folders are made per call, not
+  // through `made` (which holds the folders the shared arguments above already make).
+  const launcherMounts = (argv: string[]): string[] => {
+    const mine = new Set(made);
+    return argv
+      .filter((a) => path.isAbsolute(a) && /\.(c|m)?js$/.test(a) && !a.startsWith(`${projectRoot}${path.sep}`) && fs.existsSync(a) && fs.statSync(a).isFile())
+      .flatMap((f) => {
+        const dirs: string[] = [];
+        for (let d = path.dirname(f); !mine.has(d); d = path.dirname(d)) { mine.add(d); dirs.unshift('--perms', '0755', '--dir', d); }
+        return [...dirs, '--ro-bind', f, f];
+      });
+  };
   return {
     root, connDir, workdir, workdirInside, own, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
     wrap: (argv) => [bwrap, ...userns, ...bwrapArgs, ...launcherMounts(argv), '--', ...limitArgs, ...dropUser, ...argv],
