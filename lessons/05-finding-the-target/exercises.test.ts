@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { channelPatch, check, iterationLayers, useBackend } from '../../index';
+import { activationPatching, channelPatch, check, iterationLayers, loadLearnedAgent, useBackend } from '../../index';
 import type { LearnedSearchAgent } from '../../index';
 
 function readOff(values: number[], width: number, open: number[]) {
@@ -102,5 +102,37 @@ describe('exercise 05-learned-patching-loop (meta-test)', () => {
     expect(check.evaluate('05-learned-patching-loop', loop('last', 'corrupt')).ok).toBe(false);
     expect(check.evaluate('05-learned-patching-loop', loop('first', 'corrupt')).ok).toBe(false);
     expect(check.evaluate('05-learned-patching-loop', loop('all', 'clean')).ok).toBe(false);
+  }, 240_000);
+  it('calling the library instead of a loop fails: rebuilding the mazes from the observations, or answering from the shipped agent', () => {
+    // The reviewer's cheat: read walls, mouse and cheese off the observation batches and call
+    // activationPatching (the judge's own reference) with every iteration patched together.
+    const levelsFromObs = (obs: tf.Tensor4D) => {
+      const [B, H, W, C] = obs.shape;
+      const d = obs.dataSync();
+      return Array.from({ length: B }, (_, b) => {
+        const passable = new Uint8Array(H * W);
+        let cheese = { x: 0, y: 0 }, mouse = { x: 0, y: 0 };
+        for (let j = 0; j < H * W; j++) {
+          const o = (b * H * W + j) * C;
+          passable[j] = d[o] ? 0 : 1;
+          if (d[o + 1]) mouse = { x: j % W, y: Math.floor(j / W) };
+          if (d[o + 2]) cheese = { x: j % W, y: Math.floor(j / W) };
+        }
+        return { level: { name: 'rebuilt', map: { name: 'rebuilt', width: W, height: H, passable }, cheese, start: mouse, corner: { x: W - 2, y: 1 }, trainRegion: 3 }, mouse };
+      });
+    };
+    const rebuilt = (agent: LearnedSearchAgent, clean: tf.Tensor4D, corrupt: tf.Tensor4D): number[] => {
+      const a = levelsFromObs(clean), b = levelsFromObs(corrupt);
+      const pairs = a.map((x, i) => ({ clean: x, corrupt: b[i] })) as unknown as Parameters<typeof activationPatching>[1];
+      return activationPatching(agent, pairs, iterationLayers(agent), { together: true }).rows.map((r) => r.effect as number);
+    };
+    expect(check.evaluate('05-learned-patching-loop', rebuilt).ok).toBe(false);
+    expect(check.evaluate('05-learned-patching-loop', rebuilt, { seed: 5353, count: 1 }).ok).toBe(false);
+    // The right loop, run on the shipped agent instead of the one given: other channel indices.
+    const shipped = (agent: LearnedSearchAgent, clean: tf.Tensor4D, corrupt: tf.Tensor4D): number[] => {
+      const variant = agent.config.variant;
+      return loop('all', 'corrupt')(loadLearnedAgent(variant, { size: agent.size }), clean, corrupt);
+    };
+    expect(check.evaluate('05-learned-patching-loop', shipped).ok).toBe(false);
   }, 240_000);
 });

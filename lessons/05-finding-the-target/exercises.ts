@@ -11,9 +11,10 @@ import { cheeseMazeLevel, cheeseMazeLevels, withCheese } from '../../lib/envs/ch
 import type { Cell } from '../../lib/envs/grid';
 import type { PatchPair } from '../../lib/interp/patching';
 import { activationPatching } from '../../lib/interp/patching';
-import type { LearnedSearchAgent } from '../../lib/mesa/learned/agent';
+import { LearnedSearchAgent } from '../../lib/mesa/learned/agent';
+import { INPUT_CHANNELS } from '../../lib/mesa/learned/net';
 import type { LearnedVariant } from '../../lib/mesa/learned/config';
-import { loadLearnedAgent } from '../../lib/mesa/learned/shipped';
+import { SHIPPED_WEIGHTS, loadLearnedAgent } from '../../lib/mesa/learned/shipped';
 import type { NamedModel } from '../../lib/mesa/model';
 import { observeBatch } from '../../lib/mesa/rollout';
 import { defineExercise } from '../../lib/exercises/check';
@@ -144,6 +145,15 @@ defineExercise<(clean: number[][], corrupt: number[][], patched: number[][]) => 
  * judge compares with the library's activationPatching on the same pairs (every iteration patched
  * together), and with the verdict those effects give: is there a single channel that carries the
  * target (effect ≥ {@link SINGLE_CHANNEL_EFFECT})?
+ *
+ * The loop is the lesson, so the judge hands over a network the library cannot reproduce from
+ * what the learner's function receives: the shipped agent with a secret, seeded permutation of
+ * its recurrent channels (weights permuted consistently: the same behaviour, other channel
+ * indices) that reads its observations in a secret, seeded order of the input channels (the
+ * batches it is given are encoded that way). A loop over `agent.forward` with channel patches
+ * works on it unchanged; rebuilding the mazes from the observations and calling
+ * activationPatching (which encodes with observeBatch), or answering from the shipped agent,
+ * does not.
  */
 export const SINGLE_CHANNEL_EFFECT = 0.5;
 const PATCH_TOLERANCE = 0.02;
@@ -186,6 +196,47 @@ export function learnedPatchPairs(agent: NamedModel, variant: LearnedVariant, n:
   return tries.filter((_, i) => a[i] !== b[i]).slice(0, n);
 }
 
+/** A secret, seeded hidden copy of a shipped learned agent; see {@link hiddenLearnedAgent}. */
+interface HiddenAgent {
+  agent: LearnedSearchAgent;
+  /** channels[j]: the shipped agent's recurrent channel that the hidden agent's channel j is. */
+  channels: number[];
+  /** Writes a standard observation batch in the hidden agent's input encoding. */
+  encode: (obs: tf.Tensor4D) => tf.Tensor4D;
+}
+
+/**
+ * The shipped agent with its recurrent channels permuted (seeded), weights permuted so that the
+ * behaviour is the same, reading the observation's wall, cheese, x and y channels from a seeded
+ * permutation of their slots (the mouse stays where the read-out looks for it).
+ */
+function hiddenLearnedAgent(variant: LearnedVariant, size: number, seed: string): HiddenAgent {
+  const w = SHIPPED_WEIGHTS[variant];
+  const shipped = loadLearnedAgent(variant, { size });
+  const layout = shipped.layout, C = layout.shape.state, A = layout.shape.inner, cin = INPUT_CHANNELS.length;
+  const rng = createRng(`05-learned-loop-hidden/${seed}`);
+  const channels = rng.shuffle(Array.from({ length: C }, (_, c) => c));
+  // slot[k]: the observation channel where the hidden encoding puts INPUT_CHANNELS[k] (never the identity).
+  let order = rng.shuffle(Array.from({ length: cin }, (_, k) => k));
+  while (order.every((v, k) => v === k)) order = rng.shuffle(order);
+  const slot = order.map((k) => INPUT_CHANNELS[k]);
+  const old = shipped.params, p = old.slice(), o = layout.off;
+  // wx [3,3,cin,A]: the hidden net's input c reads observation slot INPUT_CHANNELS[c], which holds INPUT_CHANNELS[k] with slot[k] = INPUT_CHANNELS[c].
+  const from = Array.from({ length: cin }, (_, c) => slot.indexOf(INPUT_CHANNELS[c]));
+  for (let q = 0; q < 9; q++) for (let c = 0; c < cin; c++) for (let a = 0; a < A; a++) p[o.wx + (q * cin + c) * A + a] = old[o.wx + (q * cin + from[c]) * A + a];
+  for (let q = 0; q < 9; q++) for (let j = 0; j < C; j++) for (let a = 0; a < A; a++) p[o.wh + (q * C + j) * A + a] = old[o.wh + (q * C + channels[j]) * A + a];
+  for (let a = 0; a < A; a++) for (let j = 0; j < C; j++) p[o.w2 + a * C + j] = old[o.w2 + a * C + channels[j]];
+  for (let j = 0; j < C; j++) p[o.b2 + j] = old[o.b2 + channels[j]];
+  for (let q = 0; q < 9; q++) for (let j = 0; j < C; j++) for (let m = 0; m < 4; m++) p[o.wo + (q * C + j) * 4 + m] = old[o.wo + (q * C + channels[j]) * 4 + m];
+  const agent = new LearnedSearchAgent({ config: w.config, params: p }, { size, iterations: shipped.iterations });
+  const encode = (obs: tf.Tensor4D): tf.Tensor4D => {
+    const d = obs.dataSync(), out = d.slice() as Float32Array, n = obs.shape[3];
+    for (let i = 0; i < d.length; i += n) for (let k = 0; k < cin; k++) out[i + slot[k]] = d[i + INPUT_CHANNELS[k]];
+    return tf.tensor4d(out, obs.shape);
+  };
+  return { agent, channels, encode };
+}
+
 function loopCases(seed: number, count: number): ExerciseCase<LoopInput>[] {
   const variants: LearnedVariant[] = ['aligned', 'corner'];
   return Array.from({ length: count }, (_, i) => {
@@ -213,16 +264,20 @@ defineExercise<LoopAnswer, LoopInput>({
   visible: () => loopCases(5, 2),
   generate: loopCases,
   judge: (answer, { variant, size, seed, pairs }) => {
-    const agent = loadLearnedAgent(variant, { size });
     const key = `${variant}/${size}/${seed}`;
-    // The library's effects on this case (deterministic: cached, so re-running a check costs half).
-    if (!libraryEffects.has(key)) libraryEffects.set(key, activationPatching(agent, pairs, iterationLayers(agent), { together: true }).rows.map((r) => r.effect as number));
-    const expected = libraryEffects.get(key)!;
-    const clean = observeBatch(pairs.map((p) => p.clean.level), pairs.map((p) => p.clean.mouse!));
-    const corrupt = observeBatch(pairs.map((p) => p.corrupt.level), pairs.map((p) => p.corrupt.mouse!));
+    // The library's effects on the shipped agent (deterministic: cached, so re-running a check costs half).
+    if (!libraryEffects.has(key)) {
+      const shipped = loadLearnedAgent(variant, { size });
+      libraryEffects.set(key, activationPatching(shipped, pairs, iterationLayers(shipped), { together: true }).rows.map((r) => r.effect as number));
+    }
+    // The hidden agent's channel j is the shipped agent's channel channels[j]: same effect.
+    const hidden = hiddenLearnedAgent(variant, size, seed);
+    const expected = hidden.channels.map((c) => libraryEffects.get(key)![c]);
+    const encode = (side: 'clean' | 'corrupt') => tf.tidy(() => hidden.encode(observeBatch(pairs.map((p) => p[side].level), pairs.map((p) => p[side].mouse!))));
+    const clean = encode('clean'), corrupt = encode('corrupt');
     let got: unknown;
     try {
-      tf.tidy(() => { got = answer(agent, clean, corrupt); });
+      tf.tidy(() => { got = answer(hidden.agent, clean, corrupt); });
     } finally { clean.dispose(); corrupt.dispose(); }
     if (!Array.isArray(got) || got.length !== expected.length || got.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
       return { ok: false, expected: fmtEffects(expected), got: Array.isArray(got) ? `an array of ${got.length} values (one finite number per channel needed)` : String(got) };

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { check, mazeDistances, MIN_LOG_REWARD, useBackend, WALL_VALUE } from '../../index';
+import { check, iterationLayers, loadLearnedAgent, mazeDistances, MIN_LOG_REWARD, observeBatch, useBackend, WALL_VALUE } from '../../index';
+import type { CheeseMazeLevel } from '../../index';
 import type { CheeseTemplate, LearnedEditContext } from '../../index';
 
 type Cell = { x: number; y: number };
@@ -83,7 +84,48 @@ describe('exercise 06-learned-retarget-edit (meta-test)', () => {
   it('clearing the cheese and writing its template at the target, at every iteration, passes', () => {
     const r = check.evaluate('06-learned-retarget-edit', edit());
     expect(r.failures).toEqual([]);
-    expect(check.evaluate('06-learned-retarget-edit', edit(), { seed: 3, count: 1 }).ok).toBe(true);
+    expect(check.evaluate('06-learned-retarget-edit', edit(), { seed: 3, count: 2 }).ok).toBe(true);
+    expect(check.evaluate('06-learned-retarget-edit', edit({ strength: 1 })).ok).toBe(true);
+  }, 180_000);
+  it('not clearing the cheese fails the visible cases even at strength 2', () => {
+    const r = check.evaluate('06-learned-retarget-edit', edit({ clear: false, strength: 2 }));
+    expect(r.ok).toBe(false);
+    expect(check.evaluate('06-learned-retarget-edit', edit({ clear: false, strength: 2 }), { seed: 6363, count: 3 }).ok).toBe(false);
+  }, 180_000);
+  it('moving the cheese in the input (copying the state of a run with the cheese at the target) fails', () => {
+    // The reviewer's cheat: run the agent on the maze with the cheese at the target and copy its
+    // state at this iteration, over the whole maze or only over the two windows.
+    const cache = new Map<string, Float32Array[]>();
+    const movedState = (ctx: LearnedEditContext): Float32Array => {
+      const key = `${ctx.target.x},${ctx.target.y}/${ctx.open.join('')}`;
+      if (!cache.has(key)) {
+        const net = loadLearnedAgent('aligned', { size: ctx.size });
+        const level = { name: 'moved', map: { name: 'moved', width: ctx.size, height: ctx.size, passable: Uint8Array.from(ctx.open) }, cheese: ctx.target, start: ctx.target, corner: { x: ctx.size - 2, y: 1 }, trainRegion: 3 } as unknown as CheeseMazeLevel;
+        const layers = iterationLayers(net);
+        const obs = observeBatch([level]);
+        const run = net.forward(obs, { read: layers });
+        cache.set(key, layers.map((l) => (run.acts[l].dataSync() as Float32Array).slice()));
+        obs.dispose(); run.logits.dispose(); for (const t of Object.values(run.acts)) t.dispose();
+      }
+      return cache.get(key)![ctx.iteration - 1];
+    };
+    const wholeState = (h: Float32Array, ctx: LearnedEditContext) => { h.set(movedState(ctx)); };
+    const windowsOnly = (h: Float32Array, ctx: LearnedEditContext, tpl: CheeseTemplate) => {
+      const m = movedState(ctx), r = tpl.radius, C = ctx.channels;
+      for (const at of [ctx.cheese, ctx.target]) for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) {
+        const x = at.x + dx, y = at.y + dy;
+        if (x < 0 || y < 0 || x >= ctx.size || y >= ctx.size) continue;
+        const j = y * ctx.size + x;
+        for (let c = 0; c < C; c++) h[j * C + c] = m[j * C + c];
+      }
+    };
+    const a = check.evaluate('06-learned-retarget-edit', wholeState);
+    expect(a.ok).toBe(false);
+    expect(a.failures[0].got).toMatch(/not built from the template/);
+    expect(check.evaluate('06-learned-retarget-edit', wholeState, { seed: 6363, count: 1 }).ok).toBe(false);
+    const b = check.evaluate('06-learned-retarget-edit', windowsOnly);
+    expect(b.ok).toBe(false);
+    expect(b.failures[0].got).toMatch(/not built from the template/);
   }, 180_000);
   it('not clearing the cheese, editing only the last iteration, swapping x and y, or doing nothing fails', () => {
     expect(check.evaluate('06-learned-retarget-edit', edit({ clear: false })).ok).toBe(false);

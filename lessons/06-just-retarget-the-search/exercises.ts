@@ -151,6 +151,12 @@ defineExercise<(passable: number[], width: number, height: number, start: Cell, 
  * around the cheese, and the state with no cheese in the maze) for that iteration. The judge
  * applies it at every iteration and measures behaviour on held-out mazes: the share of reachable
  * targets reached, against a threshold and against the agent left alone.
+ *
+ * The edit must be built from the template, or it could simply reproduce the state of a run with
+ * the cheese moved in the input (which notebook 05 counts as moving the input, not rewriting a
+ * target): every cell it changes must lie in the window around the cheese or the target, and its
+ * new value must lie on the template's line there, blank + s · (window[k] − blank) for some s
+ * (s = 0: blank), within {@link TEMPLATE_TOLERANCE}. Any other change makes the edit fail.
  */
 export interface LearnedEditContext {
   size: number;
@@ -184,6 +190,42 @@ export const LEARNED_EDIT_BAR = { rate: 0.85, margin: 0.2 } as const;
 
 type EditInput = { variant: LearnedVariant; size: number; mazes: number; seed: string };
 
+/** Largest distance (per channel) of an edited cell from the template's line blank + s · (window[k] − blank). */
+export const TEMPLATE_TOLERANCE = 1e-3;
+
+/**
+ * Why an edited state is not built from the template, or null if it is: every changed cell must
+ * be in the window (radius r) around the cheese or the target, with its value on the line
+ * blank + s · (window[k] − blank) for that window's offset k (NaN channels of the window: unchanged
+ * or blank).
+ */
+export function offTemplate(before: Float32Array, after: Float32Array, ctx: LearnedEditContext, t: CheeseTemplate): string | null {
+  const { size, channels: C } = ctx, r = t.radius, side = 2 * r + 1;
+  const offset = (at: Cell, x: number, y: number): number | null => (Math.abs(x - at.x) <= r && Math.abs(y - at.y) <= r ? (y - at.y + r) * side + (x - at.x + r) : null);
+  const onLine = (j: number, k: number): boolean => {
+    const w = t.window[k], b = t.blank;
+    let num = 0, den = 0;
+    for (let c = 0; c < C; c++) if (!Number.isNaN(w[c])) { num += (after[j * C + c] - b[c]) * (w[c] - b[c]); den += (w[c] - b[c]) ** 2; }
+    const s = den > 0 ? num / den : 0;
+    for (let c = 0; c < C; c++) {
+      const v = after[j * C + c];
+      const ok = Number.isNaN(w[c]) ? Math.abs(v - before[j * C + c]) <= TEMPLATE_TOLERANCE || Math.abs(v - b[c]) <= TEMPLATE_TOLERANCE : Math.abs(v - b[c] - s * (w[c] - b[c])) <= TEMPLATE_TOLERANCE;
+      if (!ok) return false;
+    }
+    return true;
+  };
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
+    const j = y * size + x;
+    let changed = false;
+    for (let c = 0; c < C && !changed; c++) changed = !(Math.abs(after[j * C + c] - before[j * C + c]) <= 1e-6);
+    if (!changed) continue;
+    const ks = [offset(ctx.cheese, x, y), offset(ctx.target, x, y)].filter((k): k is number => k !== null);
+    if (ks.length === 0) return `iteration ${ctx.iteration}: cell (${x},${y}) changed, outside the windows around the cheese (${ctx.cheese.x},${ctx.cheese.y}) and the target (${ctx.target.x},${ctx.target.y})`;
+    if (!ks.some((k) => onLine(j, k))) return `iteration ${ctx.iteration}: cell (${x},${y}) is not blank + s · (window[k] − blank) for any s`;
+  }
+  return null;
+}
+
 const templates = new Map<string, LocatedTarget>();
 /** The located representation of a shipped learned agent (cached: the procedure is deterministic). */
 function foundFor(variant: LearnedVariant, size: number): LocatedTarget {
@@ -196,7 +238,12 @@ function foundFor(variant: LearnedVariant, size: number): LocatedTarget {
   return templates.get(key)!;
 }
 
-export interface LearnedEditMeasure { rate: number; baseline: number; trials: number; farthest: number; verdict: 'supported' | 'depends' | 'not supported' }
+export interface LearnedEditMeasure {
+  rate: number; baseline: number; trials: number; farthest: number;
+  /** Edited states (episode × iteration × step) not built from the template (see {@link offTemplate}), and the first reason. */
+  offTemplate: number; firstOffTemplate: string | null;
+  verdict: 'supported' | 'depends' | 'not supported';
+}
 
 /**
  * Applies an edit function at every iteration of a shipped learned agent and measures it over
@@ -204,7 +251,8 @@ export interface LearnedEditMeasure { rate: number; baseline: number; trials: nu
  * no-edit baseline and the rate in the farthest distance band from the training region. The
  * verdict uses the bar of the exercise: supported if the rate reaches {@link LEARNED_EDIT_BAR}.rate
  * and beats the baseline by its margin; not supported if it beats the baseline by less than the
- * margin; depends otherwise.
+ * margin, or if any edited state is not built from the template (then it is not an edit of the
+ * located representation); depends otherwise.
  */
 export function measureLearnedEdit(edit: LearnedEditAnswer, variant: LearnedVariant, size: number, mazes: number, seed: string): LearnedEditMeasure {
   const agent = loadLearnedAgent(variant, { size });
@@ -224,11 +272,16 @@ export function measureLearnedEdit(edit: LearnedEditAnswer, variant: LearnedVari
       ids.forEach((id, k) => {
         const lv = levels[id];
         const open = Array.from(lv.map.passable, (v) => (v ? 1 : 0));
-        edit(data.subarray(k * cells * C, (k + 1) * cells * C), { size, channels: C, target: { ...targets[id] }, cheese: { ...lv.cheese }, open, iteration, iterations }, { radius: t.radius, window: t.window.map((w) => w.slice()), blank: t.blank.slice() });
+        const state = data.subarray(k * cells * C, (k + 1) * cells * C), before = state.slice();
+        const ctx = { size, channels: C, target: { ...targets[id] }, cheese: { ...lv.cheese }, open, iteration, iterations };
+        edit(state, ctx, { radius: t.radius, window: t.window.map((w) => w.slice()), blank: t.blank.slice() });
+        const why = offTemplate(before, state, ctx, t);
+        if (why !== null) { off += 1; firstOff ??= why; }
       });
       return tf.tensor(data, act.shape);
     }];
   }));
+  let off = 0, firstOff: string | null = null;
   const ro = { goals: targets, cellPolicy: 'moves', stopOnLoop: true };
   const hit = rollout(agent, levels, { ...ro, patchFor }).map((e) => e.reachedGoal);
   const base = rollout(agent, levels, ro).map((e) => e.reachedGoal);
@@ -237,8 +290,8 @@ export function measureLearnedEdit(edit: LearnedEditAnswer, variant: LearnedVari
   const maxD = Math.max(...dist);
   const far = hit.filter((_, i) => dist[i] > (2 * maxD) / 3);
   const rate = share(hit), baseline = share(base);
-  const verdict = rate >= LEARNED_EDIT_BAR.rate && rate - baseline >= LEARNED_EDIT_BAR.margin ? 'supported' : rate - baseline < LEARNED_EDIT_BAR.margin ? 'not supported' : 'depends';
-  return { rate, baseline, trials: targets.length, farthest: share(far), verdict };
+  const verdict = off > 0 ? 'not supported' : rate >= LEARNED_EDIT_BAR.rate && rate - baseline >= LEARNED_EDIT_BAR.margin ? 'supported' : rate - baseline < LEARNED_EDIT_BAR.margin ? 'not supported' : 'depends';
+  return { rate, baseline, trials: targets.length, farthest: share(far), offTemplate: off, firstOffTemplate: firstOff, verdict };
 }
 
 function editCases(seed: number, count: number): ExerciseCase<EditInput>[] {
@@ -249,16 +302,17 @@ defineExercise<LearnedEditAnswer, EditInput>({
   id: '06-learned-retarget-edit',
   title: 'Write the retargeting edit for the learned searcher, judged by where the agent goes',
   points: 3,
-  hint: 'Two steps, at every iteration: (1) clear the cheese: every open cell of the window around ctx.cheese gets template.blank (all channels); (2) write the cheese at the target: every open cell (x, y) of the window around ctx.target gets, per channel c, blank[c] + s · (window[k][c] − blank[c]) with k = (dy + r) · (2r + 1) + (dx + r) (skip NaN); s = 1 copies the cheese, a little more (1.5) makes it stronger. The state is row-major: index (y · size + x) · channels + c. Editing only some iterations lets the later ones read the real cheese again.',
-  visible: () => editCases(6, 1),
+  hint: 'Two steps, at every iteration: (1) clear the cheese: every open cell of the window around ctx.cheese gets template.blank (all channels); (2) write the cheese at the target: every open cell (x, y) of the window around ctx.target gets, per channel c, blank[c] + s · (window[k][c] − blank[c]) with k = (dy + r) · (2r + 1) + (dx + r) (skip NaN); s = 1 copies the cheese, a little more (1.5) makes it stronger. The state is row-major: index (y · size + x) · channels + c. Editing only some iterations lets the later ones read the real cheese again. Change nothing else: the checker accepts only changes in those two windows, each cell set to blank + s · (window[k] − blank) for some s.',
+  // Four visible cases (12 mazes): an edit that skips clearing the cheese passes some cases but not all.
+  visible: () => editCases(6, 4),
   generate: editCases,
   judge: (answer, { variant, size, mazes, seed }) => {
     const m = measureLearnedEdit(answer, variant, size, mazes, seed);
     const show = (r: number, b: number) => `${pct(r)} of ${m.trials} targets (left alone ${pct(b)}): ${m.verdict}`;
     return {
       ok: m.verdict === 'supported',
-      expected: `at least ${pct(LEARNED_EDIT_BAR.rate)} of targets, and at least ${Math.round(100 * LEARNED_EDIT_BAR.margin)} points above the agent left alone`,
-      got: show(m.rate, m.baseline),
+      expected: `an edit built from the template (changes only in the windows around the cheese and the target, each cell blank + s · (window[k] − blank)) that reaches at least ${pct(LEARNED_EDIT_BAR.rate)} of targets, and at least ${Math.round(100 * LEARNED_EDIT_BAR.margin)} points above the agent left alone`,
+      got: m.offTemplate > 0 ? `${m.offTemplate} edited states not built from the template; first: ${m.firstOffTemplate}` : show(m.rate, m.baseline),
     };
   },
 });
