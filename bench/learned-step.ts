@@ -36,6 +36,8 @@ export function runLearnedStepBench(opts: { rounds?: number; quick?: boolean } =
   const cases: [string, number, number, number, number][] = [
     ['full BPTT, 30 iterations (the issue\'s tfjs case)', 32, 9, 0, 30],
     ['shipped step: 13×13, 40 warm + 8 differentiated', 8, 13, 40, 8],
+    // What the notebooks run (locating, retargeting): forward iterations only, the 16-channel fast path.
+    ['inference: 13×13, 49 forward iterations', 8, 13, 48, 1],
   ];
   return cases.map(([name, B, size, warm, grad]) => {
     const batch = makeBatch(cheeseMazeLevels('test', opts.quick ? Math.min(B, 4) : B, 'bench', { size }));
@@ -57,7 +59,7 @@ export function runLearnedStepBench(opts: { rounds?: number; quick?: boolean } =
 /** The bench as text lines. */
 export function formatLearnedStepBench(rows: readonly LearnedStepBench[]): string {
   return [
-    'Learned searcher, one training step (typed-array conv forward + backward, wall clock, best round):',
+    'Learned searcher, one training step and one inference pass (typed-array conv, wall clock, best round):',
     ...rows.map((r) => `  ${r.case}: batch ${r.batch} of ${r.size}×${r.size}, ${r.warm}+${r.grad} iterations: ${r.seconds.toFixed(3)} s wall (${r.gflops.toFixed(2)} GFLOP/s), ${r.cpuSeconds.toFixed(3)} CPU s (${r.cpuGflops.toFixed(2)} GFLOP per CPU second)`),
   ].join('\n');
 }

@@ -4,8 +4,11 @@ try {
   require('tsx/cjs');
 } catch (err) {
   if (err && err.code === 'MODULE_NOT_FOUND') {
-    const root = require('node:path').resolve(__dirname, '..');
-    process.stderr.write(`retarget-lab: its dependencies are not installed (no node_modules/tsx); run \`npm install\` in ${root}.\n`);
+    const path = require('node:path');
+    const root = path.resolve(__dirname, '..');
+    process.stderr.write(root.split(path.sep).includes('node_modules')
+      ? `retarget-lab: its dependencies are not installed (no tsx next to ${root}); install the package again with \`npm install retarget-lab\` (or the .tgz it came from).\n`
+      : `retarget-lab: its dependencies are not installed (no node_modules/tsx); run \`npm install\` in ${root}.\n`);
     process.exit(2);
   }
   throw err;

@@ -17,8 +17,9 @@ written there. Claims are read from the notebooks' claim cells; ledger claims no
 run with their default parameters.
 
   --notebooks DIR   source notebooks (default: notebooks/)
-  --out DIR         the site (default: build/book)
-  --executed DIR    executed copies (default: build/notebooks)
+  --out DIR         the site (default: build/book, or book/ in the per-user cache of a
+                    read-only install)
+  --executed DIR    executed copies (default: build/notebooks, or notebooks/ there)
   --no-execute      run nothing: use executed copies even if stale, show others without outputs,
                     list claims no notebook shows as not run
   --timeout S       per-cell timeout in seconds when executing (default: 300)

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RetargetLabError } from '../lib/core/errors';
+import { runtimeRoot } from '../lib/core/cache';
 import { gradeSubmissions, gradesCsv, gradesTable } from '../course/grade';
 import { installSignalCleanup } from '../kernel/client';
 import { MAX_TIMEOUT_SECONDS } from './run';
@@ -18,7 +19,8 @@ timeout or crash a fresh kernel re-runs the earlier non-test cells and grading g
   SUBMISSION.ipynb…  submissions (files or folders); they are only read, never modified
   --source DIR       reference notebooks, matched by the student version's metadata, by file name,
                      or by shared grade_ids (default: notebooks/)
-  --out DIR          executed copies and grades.json (default: build/grades)
+  --out DIR          executed copies and grades.json (default: build/grades, or grades/ in the per-user cache
+                     when the install is read-only)
   --jobs N           kernels in parallel (default: 2)
   --timeout S        per-cell timeout in seconds (default: 60, at most 2147483)
   --sandbox MODE     bwrap (default on Linux): each kernel runs in a bubblewrap sandbox (no network,
@@ -82,7 +84,7 @@ export const command: Command = {
     const files = collectSubmissions(positionals);
     if (files.length === 0) throw new RetargetLabError('cli/grade', `no .ipynb files in ${positionals.join(', ')}.`);
     const sourceDir = path.resolve(values.source ?? path.join(projectRoot, 'notebooks'));
-    const outDir = path.resolve(values.out ?? path.join(projectRoot, 'build', 'grades'));
+    const outDir = path.resolve(values.out ?? path.join(runtimeRoot(), 'grades'));
     installSignalCleanup();
     const results = await gradeSubmissions(files, {
       kernel: checkoutKernelSpec(values.kernel), sourceDir, outDir, jobs, timeoutSeconds, sandbox,

@@ -9,6 +9,7 @@ const commands: Record<string, { summary: string; load: () => Command }> = {
   solve: { summary: 'run a search on a grid map/scenario or a sliding puzzle', load: () => require('./solve').command },
   train: { summary: 'train the learned recurrent searcher and write its weights module', load: () => require('./train').command },
   bench: { summary: 'run the benchmarks in bench/ and print ratios against peers', load: () => require('./bench').command },
+  notebooks: { summary: 'copy the curriculum (or with --student the student versions) into a folder', load: () => require('./notebooks').command },
   student: { summary: 'generate student versions of the notebooks (solutions stubbed, hidden tests removed)', load: () => require('./student').command },
   grade: { summary: 'autograde submissions against the reference notebooks', load: () => require('./grade').command },
   book: { summary: 'build a static HTML book of the executed notebooks', load: () => require('./book').command },

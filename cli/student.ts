@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { runtimeRoot } from '../lib/core/cache';
 import { projectRoot } from '../kernel/kernelspec';
 import { buildStudentVersions } from '../course/student';
 import { collectNotebooks } from './run';
@@ -13,7 +14,8 @@ throw new Error("YOUR CODE HERE") (the function signature around it stays), hidd
 test cells get metadata.nbgrader.checksum so \`retarget-lab grade\` can flag edited cells.
 
   notebooks… | dir   reference notebooks or folders (default: notebooks/)
-  --out DIR          where the student versions go (default: build/student)
+  --out DIR          where the student versions go (default: build/student, or student/ in the per-user cache
+                     when the install is read-only)
   --json             print the summary as JSON
 
 Exit status: 0 written, 2 bad input (e.g. an unclosed BEGIN SOLUTION region).`;
@@ -25,7 +27,7 @@ export const command: Command = {
   async run(argv) {
     const { values, positionals } = parseCommandArgs('student', argv, { out: { type: 'string' }, json: { type: 'boolean' } });
     const files = collectNotebooks(positionals.length ? positionals : [path.join(projectRoot, 'notebooks')]);
-    const outDir = path.resolve(values.out ?? path.join(projectRoot, 'build', 'student'));
+    const outDir = path.resolve(values.out ?? path.join(runtimeRoot(), 'student'));
     const built = buildStudentVersions(files, outDir);
     const rel = (p: string) => path.relative(process.cwd(), p) || p;
     if (values.json) {

@@ -29,6 +29,7 @@ import { projectRoot, type FoundKernelSpec } from '../kernel/kernelspec';
 import { ATTEST_PREFIX, attestToken, TAMPER_MARK } from '../kernel/attest';
 import { createSandbox, sandboxAvailable, sandboxUnavailableMessage, type Sandbox, type SandboxLimits } from '../kernel/sandbox';
 import { executeNotebook, type ExecuteOptions, type NotebookRun } from '../kernel/executor';
+import { runPool } from '../kernel/pool';
 import { cellTags, parseNotebook, readNotebook, sourceLines, sourceText, writeNotebook, type NbCell, type Notebook } from '../kernel/notebook';
 import { COURSE_METADATA, computeChecksum, exerciseOf, gradeId, isChecked, isGraded, nbgrader, testCells, cellPoints } from './nbgrader';
 import { listGradedCells, makeStudentNotebook } from './student';
@@ -437,22 +438,16 @@ export async function gradeSubmissions(files: string[], opts: GradeOptions): Pro
   const refs = loadReferences(opts.sourceDir, opts.onProgress);
   if (refs.length === 0) fail(MODULE, `no reference notebooks in ${opts.sourceDir}; pass --source with the folder of reference notebooks.`);
   const names = outputNames(files);
-  const results: SubmissionGrade[] = new Array(files.length);
-  let next = 0;
   let finished = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const k = next++;
-      const name = path.basename(files[k]);
-      opts.onProgress?.(`[${k + 1}/${files.length}] ${name}: grading…`);
-      const r = await gradeSubmission(files[k], refs, opts, names[k]);
-      results[k] = r;
-      finished += 1;
-      const what = r.status === 'error' ? `ERROR ${r.error}` : `${r.total}/${r.maxTotal} points${r.flags.length ? ` [${r.flags.join(', ')}]` : ''}`;
-      opts.onProgress?.(`[${k + 1}/${files.length}] ${name}: ${what} in ${r.seconds.toFixed(1)} s (${finished}/${files.length} done)`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, worker));
+  const results = await runPool(files, jobs, async (file, k) => {
+    const name = path.basename(file);
+    opts.onProgress?.(`[${k + 1}/${files.length}] ${name}: grading…`);
+    const r = await gradeSubmission(file, refs, opts, names[k]);
+    finished += 1;
+    const what = r.status === 'error' ? `ERROR ${r.error}` : `${r.total}/${r.maxTotal} points${r.flags.length ? ` [${r.flags.join(', ')}]` : ''}`;
+    opts.onProgress?.(`[${k + 1}/${files.length}] ${name}: ${what} in ${r.seconds.toFixed(1)} s (${finished}/${files.length} done)`);
+    return r;
+  });
   fs.writeFileSync(path.join(opts.outDir, 'grades.json'), `${JSON.stringify(results, null, 1)}\n`);
   return results;
 }

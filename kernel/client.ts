@@ -136,11 +136,13 @@ export class KernelClient {
   outputCap = DEFAULT_OUTPUT_CAP;
   private readonly key: string;
   private readonly session = randomUUID();
-  private readonly shell = new zmq.Dealer({ linger: 0 });
-  private readonly control = new zmq.Dealer({ linger: 0 });
+  // The sockets connect before the kernel has bound its ports; ZeroMQ retries every
+  // reconnectInterval ms (default 100), which a kernel start would wait for: retry every 10 ms.
+  private readonly shell = new zmq.Dealer({ linger: 0, reconnectInterval: 10 });
+  private readonly control = new zmq.Dealer({ linger: 0, reconnectInterval: 10 });
   // No receive high-water mark: a cell printing thousands of lines must not make ZeroMQ drop
   // messages (the default of 1000 dropped output and the final `idle`).
-  private readonly iopub = new zmq.Subscriber({ linger: 0, receiveHighWaterMark: 0 });
+  private readonly iopub = new zmq.Subscriber({ linger: 0, receiveHighWaterMark: 0, reconnectInterval: 10 });
   private readonly pending = new Map<string, Pending>();
   private readonly replies = new Map<string, (m: JupyterMessage) => void>();
   private readonly displays = new Map<string, NbOutput[]>();

@@ -1,18 +1,26 @@
 /**
- * The `retarget-lab` kernelspec: a `kernel.json` that starts this project's own pinned tslab
- * through `kernel/launch.cjs` (which registers tsx so `import … from "retarget-lab"` loads lib/).
- * Written by hand: no Python or `jupyter kernelspec` needed.
+ * The `retarget-lab` kernelspec: a `kernel.json` that starts this install's own pinned tslab
+ * through `kernel/launch.cjs` (which registers tsx so `import … from "retarget-lab"` loads lib/,
+ * and lets a notebook in any folder find the library). The installed spec folder also holds a
+ * small `launch.cjs` of its own that starts the library's launcher, or, when the library was moved
+ * or removed, says to reinstall the kernel. Written by hand: no Python or `jupyter kernelspec` needed.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runtimeRoot, writeFileAtomic } from '../lib/core/cache';
 import { RetargetLabError } from '../lib/core/errors';
 
 export const KERNEL_NAME = 'retarget-lab';
 export const DISPLAY_NAME = 'TypeScript (Retarget Lab)';
 
-/** The project root (the folder with package.json). */
+/** The project root (the folder with package.json): a checkout, or the installed package. */
 export const projectRoot = path.resolve(__dirname, '..');
+
+/** The library's kernel launcher. */
+export const libraryLauncher = path.join(projectRoot, 'kernel', 'launch.cjs');
+
+const { kernelMessages } = require('./messages.cjs') as { kernelMessages: { libraryMissing(launcher: string): string } };
 
 export interface KernelSpec {
   argv: string[];
@@ -26,11 +34,11 @@ export interface KernelSpec {
 /** The kernel.json contents for this checkout and this Node binary. */
 export function kernelSpec(): KernelSpec {
   return {
-    argv: [process.execPath, path.join(projectRoot, 'kernel', 'launch.cjs'), 'kernel', '--config-path', '{connection_file}'],
+    argv: [process.execPath, libraryLauncher, 'kernel', '--config-path', '{connection_file}'],
     display_name: DISPLAY_NAME,
     language: 'typescript',
     interrupt_mode: 'signal',
-    metadata: { 'retarget-lab': { project: projectRoot } },
+    metadata: { 'retarget-lab': { project: projectRoot, launcher: libraryLauncher } },
   };
 }
 
@@ -59,15 +67,36 @@ export function kernelsDir(target: { prefix?: string; user?: boolean }): string 
   return path.join(userDataDir(), 'kernels');
 }
 
+/** The spec folder's own launcher: starts `launcher`, or says how to fix a library that is gone. */
+export function bootstrapSource(launcher: string): string {
+  return [
+    '// Written by `retarget-lab kernel install`: starts the library\'s kernel launcher.',
+    `const launcher = ${JSON.stringify(launcher)};`,
+    "if (!require('node:fs').existsSync(launcher)) {",
+    `  process.stderr.write(${JSON.stringify(kernelMessages.libraryMissing(launcher))});`,
+    '  process.exit(1);',
+    '}',
+    'require(launcher);',
+    '',
+  ].join('\n');
+}
+
 /**
- * Writes the kernelspec (idempotent: rewrites the same files). Returns the spec folder.
+ * Writes the kernelspec and its launcher (idempotent: rewrites the same files). Returns the spec folder.
+ * `bootstrap: false` points kernel.json straight at the library's launcher (for the spec `run`
+ * writes for itself, which the grading sandbox must find inside the mounted library).
  * Throws a clear error if the target folder cannot be written.
  */
-export function installKernelSpec(target: { prefix?: string; user?: boolean } = { user: true }): string {
+export function installKernelSpec(target: { prefix?: string; user?: boolean } = { user: true }, { bootstrap = true }: { bootstrap?: boolean } = {}): string {
   const dir = path.join(kernelsDir(target), KERNEL_NAME);
   try {
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'kernel.json'), `${JSON.stringify(kernelSpec(), null, 2)}\n`);
+    const spec = kernelSpec();
+    if (bootstrap) {
+      spec.argv[1] = path.join(dir, 'launch.cjs');
+      writeFileAtomic(spec.argv[1], bootstrapSource(libraryLauncher));
+    }
+    writeFileAtomic(path.join(dir, 'kernel.json'), `${JSON.stringify(spec, null, 2)}\n`);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new RetargetLabError('kernel/kernelspec',
@@ -130,19 +159,24 @@ export function findKernelSpec(name: string, searchPath = kernelSearchPath()): F
 export function staleReason(found: FoundKernelSpec): string | null {
   const ours = (found.spec.metadata as Record<string, any> | undefined)?.['retarget-lab'];
   if (!ours || !Array.isArray(found.spec.argv)) return null;
-  const [node, launcher] = found.spec.argv;
+  const [node, bootstrap] = found.spec.argv;
   if (!node || !fs.existsSync(node)) return `its Node.js (${node}) is gone`;
-  if (!launcher || !fs.existsSync(launcher)) return `its launcher (${launcher}) is gone: the checkout moved`;
+  if (!bootstrap || !fs.existsSync(bootstrap)) return `its launcher (${bootstrap}) is gone`;
+  const launcher = typeof ours.launcher === 'string' ? ours.launcher : bootstrap;
+  if (!fs.existsSync(launcher)) return `its library's launcher (${launcher}) is gone: the library moved or was removed`;
   return null;
 }
 
 /**
  * The kernelspec this checkout runs notebooks with: an installed one by `name`, or (default) this
- * checkout's own, written (idempotently) to build/jupyter so no install step is needed.
+ * checkout's own, written (idempotently, atomically) to `jupyter/` under the lab's runtime folder
+ * (lib/core/cache: the install's build/, or the per-user cache when the install is read-only) so no
+ * install step is needed. It starts the library's launcher directly (no bootstrap), so the grading
+ * sandbox finds it in the library.
  */
 export function checkoutKernelSpec(name?: string): FoundKernelSpec {
   if (name) return findKernelSpec(name, kernelSearchPath());
-  const prefix = path.join(projectRoot, 'build', 'jupyter');
-  installKernelSpec({ prefix });
+  const prefix = path.join(runtimeRoot(), 'jupyter');
+  installKernelSpec({ prefix }, { bootstrap: false });
   return findKernelSpec(KERNEL_NAME, [path.join(prefix, 'share', 'jupyter', 'kernels')]);
 }

@@ -1,18 +1,26 @@
-// Starts this project's pinned tslab as a Jupyter kernel (argv as for `tslab kernel ...`).
-// tsx's require hook lets Node load the library's .ts files, and the self-link lets tslab's
-// type checker resolve `import … from "retarget-lab"`.
+// Starts this install's pinned tslab as a Jupyter kernel (argv as for `tslab kernel ...`), for a
+// notebook in any folder (the kernel's cwd): the library and its dependencies are found from this
+// install (kernel/resolve.cjs), tsx's require hook lets Node load the library's .ts files.
+const path = require('node:path');
+const root = path.resolve(__dirname, '..');
+const { kernelMessages } = require('./messages.cjs');
+
 for (const dep of ['tsx/cjs', 'tslab/dist/main', 'zeromq']) {
   try { require.resolve(dep); } catch {
-    process.stderr.write(`retarget-lab kernel: ${dep.split('/')[0]} is not installed; run \`npm install\` in ${require('node:path').resolve(__dirname, '..')}.\n`);
+    process.stderr.write(kernelMessages.dependencyMissing(dep.split('/')[0], root));
     process.exit(1);
   }
 }
-// In the grading sandbox the checkout is read-only and was prepared by the grader beforehand.
+const prepare = require('./prepare.cjs');
+// A checkout keeps its self-link and declarations fresh (an installed package ships its
+// declarations built, and may be read-only: both calls do nothing there); in the grading sandbox
+// the grader prepared the checkout beforehand.
 if (!process.env.RETARGET_LAB_SANDBOX) {
-  const prepare = require('./prepare.cjs');
   prepare.linkSelf();
   prepare.ensureTypes();
 }
+require('./code-cache.cjs').enable();
+require('./resolve.cjs').resolveFromInstall(root, process.cwd());
 require('./zmq-queue.cjs').serializeSends(require('zeromq'));
 require('./orphan-watch.cjs').exitWhenOrphaned();
 require('tsx/cjs');

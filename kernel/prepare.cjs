@@ -1,5 +1,7 @@
-// Prepares this checkout for the tslab kernel; run by `npm install` (postinstall) and at every
-// kernel start (cheap when nothing changed).
+// Prepares a checkout for the tslab kernel; run by `npm install` (postinstall) and at every
+// kernel start (cheap when nothing changed). An installed package (inside some node_modules) needs
+// neither step: it ships build/types (built by `prepack`), and the kernel finds it through
+// kernel/resolve.cjs; there, and on a read-only install, this does nothing.
 // 1. `node_modules/retarget-lab` -> the project, so tslab's TypeScript (which resolves modules the
 //    Node-10 way, through node_modules) finds `import … from "retarget-lab"`.
 // 2. Declaration files for the library in build/types (package.json "types"), so the kernel
@@ -12,7 +14,13 @@ const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
 
+/** Whether this is a development checkout rather than a package installed into node_modules. */
+function isCheckout(dir = root) {
+  return !dir.split(path.sep).includes('node_modules');
+}
+
 function linkSelf() {
+  if (!isCheckout()) return null;
   const nodeModules = path.join(root, 'node_modules');
   const link = path.join(nodeModules, 'retarget-lab');
   try {
@@ -35,6 +43,7 @@ function newestSource(dir, newest = 0) {
 
 /** Rebuilds build/types if any .ts of the package (index.ts, lib/, lessons/, kernel/) is newer than the stamp. Returns true if built. */
 function ensureTypes({ quiet = true } = {}) {
+  if (!isCheckout()) return false;
   const stamp = path.join(root, 'build', 'types', '.stamp');
   let built = 0;
   try { built = fs.statSync(stamp).mtimeMs; } catch { /* never built */ }
@@ -54,7 +63,7 @@ function ensureTypes({ quiet = true } = {}) {
   return true;
 }
 
-module.exports = { linkSelf, ensureTypes };
+module.exports = { isCheckout, linkSelf, ensureTypes };
 if (require.main === module) {
   linkSelf();
   ensureTypes({ quiet: false });

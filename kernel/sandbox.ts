@@ -21,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { cacheRoot } from '../lib/core/cache';
 import { RetargetLabError } from '../lib/core/errors';
 import { trackLeftover } from './client';
 
@@ -166,11 +167,15 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     for (let d = path.dirname(p); !made.has(d); d = path.dirname(d)) { made.add(d); out.unshift('--perms', '0755', '--dir', d); }
     return out;
   };
-  const ro = (p: string) => (fs.existsSync(p) ? ['--ro-bind', p, p] : []);
+  const ro = (p: string, inside = p) => (fs.existsSync(p) ? ['--ro-bind', p, inside] : []);
+  // The model caches the grader's user has (lib/core/cache: the checkout's build/, or the per-user
+  // cache of a read-only install) appear read-only where the kernel looks first, the checkout's build/.
+  const caches = cacheRoot() ?? path.join(projectRoot, 'build');
   const project = [
-    'package.json', 'index.ts', 'tsconfig.json', 'lib', 'lessons', 'kernel', 'node_modules',
-    ...['types', 'mesa', 'pdb', 'editing', 'worldmodel'].map((d) => path.join('build', d)),
-  ].flatMap((rel) => ro(path.join(projectRoot, rel)));
+    ...['package.json', 'index.ts', 'tsconfig.json', 'lib', 'lessons', 'kernel', 'node_modules', path.join('build', 'types')]
+      .flatMap((rel) => ro(path.join(projectRoot, rel))),
+    ...['mesa', 'pdb', 'editing', 'worldmodel'].flatMap((d) => ro(path.join(caches, d), path.join(projectRoot, 'build', d))),
+  ];
   const hidden = lessonTestFiles(projectRoot).flatMap((f) => ['--ro-bind', '/dev/null', f]);
   const env: Record<string, string> = {
     PATH: '/usr/local/bin:/usr/bin:/bin',

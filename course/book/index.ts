@@ -17,6 +17,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fail } from '../../lib/core/errors';
+import { runtimeRoot } from '../../lib/core/cache';
 import { describeFailure, executeNotebook } from '../../kernel/executor';
 import { checkoutKernelSpec, type FoundKernelSpec } from '../../kernel/kernelspec';
 import { renderChart } from '../../kernel/render/index';
@@ -101,8 +102,8 @@ const mtime = (f: string): number | undefined => { try { return fs.statSync(f).m
 export async function buildBook(opts: BookOptions = {}): Promise<BookResult> {
   const t0 = performance.now();
   const notebooksDir = path.resolve(opts.notebooksDir ?? path.join(projectRoot, 'notebooks'));
-  const outDir = path.resolve(opts.outDir ?? path.join(projectRoot, 'build', 'book'));
-  const executedDir = path.resolve(opts.executedDir ?? path.join(projectRoot, 'build', 'notebooks'));
+  const outDir = path.resolve(opts.outDir ?? path.join(runtimeRoot(), 'book'));
+  const executedDir = path.resolve(opts.executedDir ?? path.join(runtimeRoot(), 'notebooks'));
   const execute = opts.execute ?? true;
   const log = opts.onProgress ?? (() => {});
   let names: string[];

@@ -25,7 +25,7 @@ export interface RenderOptions {
   scale?: number;
   /** Background colour (default white). */
   background?: string;
-  /** Font file for the PNG (default /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf, from fonts-dejavu-core). */
+  /** Font file for the PNG (default: DejaVuSans.ttf of the npm package dejavu-fonts-ttf, shipped with the lab). */
   fontFile?: string;
 }
 
@@ -43,7 +43,7 @@ export interface RenderResult {
 
 interface Renderer {
   renderSpec(spec: object, options?: RenderOptions): Promise<RenderResult>;
-  FONT_FILE: string;
+  FONT_FILE: string | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires

@@ -1,18 +1,31 @@
 // Server-side chart rendering (Node only): vega-lite spec -> vega View (renderer 'none') -> SVG
-// -> PNG through @resvg/resvg-js with an explicit font file, so output does not depend on the
-// machine's font setup. ESM on purpose: vega and vega-lite are ESM with top-level await (in
+// -> PNG through @resvg/resvg-js with an explicit font file shipped with the package, so output does
+// not depend on the machine's font setup. ESM on purpose: vega and vega-lite are ESM with top-level await (in
 // vega-canvas) and cannot be require()d; CommonJS callers reach this file through load.cjs.
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** The font every chart is drawn with; Debian package fonts-dejavu-core provides it. */
-export const FONT_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+/**
+ * The font every chart is drawn with: DejaVu Sans from the npm package dejavu-fonts-ttf (a
+ * dependency), so charts render the same on any OS, with no system fonts installed at all.
+ */
+export const FONT_FILE = bundledFont();
 export const FONT_FAMILY = 'DejaVu Sans';
 
-const missingFont = (file) =>
-  `the chart font ${file} is missing; install it (Debian/Ubuntu: apt-get install fonts-dejavu-core) and re-run.`;
+function bundledFont() {
+  try {
+    return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf');
+  } catch {
+    return null; // reported by the first render
+  }
+}
+
+const missingFont = (file) => file === null
+  ? 'the chart font package dejavu-fonts-ttf is missing from this install; reinstall retarget-lab (npm install) and re-run.'
+  : `the chart font ${file} is missing; pass fontFile: the path of a DejaVuSans.ttf, or leave it out to use the font shipped with retarget-lab.`;
 
 let modules = null; // cache: { vega, vegaLite, Resvg }
 let loadMs = 0;
@@ -37,12 +50,12 @@ function isVegaLite(spec) {
  * Renders a vega-lite (or vega) spec to SVG text and PNG bytes.
  * @param {object} spec a vega-lite spec (or a vega spec whose $schema names vega)
  * @param {{scale?: number, background?: string, fontFile?: string}} [options] scale multiplies the PNG size
- *   (default 1); fontFile overrides the DejaVu Sans file (it must contain the DejaVu Sans family)
+ *   (default 1); fontFile overrides the bundled DejaVu Sans file (it must contain the DejaVu Sans family)
  * @returns {Promise<{svg: string, png: Uint8Array, width: number, height: number, ms: number, loadMs: number}>}
  */
 export async function renderSpec(spec, options = {}) {
   const fontFile = options.fontFile ?? FONT_FILE;
-  if (!existsSync(fontFile)) throw new Error(missingFont(fontFile));
+  if (fontFile === null || !existsSync(fontFile)) throw new Error(missingFont(options.fontFile ?? null));
   const first = modules === null;
   const { vega, vegaLite, Resvg } = await load();
   const t0 = performance.now();

@@ -206,7 +206,7 @@ export function sharedConceptVerdict(r: Pick<SharedConceptResult, 'ownA' | 'ownB
   return r.transfer >= 0.8 * r.ownB && excess >= 0.1 ? 'supported' : 'depends';
 }
 
-/** Runs the comparison (agents are trained once and cached under build/mesa). */
+/** Runs the comparison (agents are trained once and cached under mesa/ in the lab's cache). */
 export async function sharedConceptExperiment(opts: SharedConceptOptions): Promise<SharedConceptResult> {
   for (const name of [opts.a, opts.b]) {
     if (!(name in AGENTS)) fail(MODULE, cruxesMessages.unknownAgent(name, SHARED_CONCEPT_AGENTS));

@@ -5,6 +5,6 @@ export { pct, formatTable } from './format';
 export type { TableOptions } from './format';
 export { messages } from './messages';
 export type { MessageKey } from './messages';
-export { configHash, cacheRoot, cachePath, readCache, writeCache } from './cache';
+export { configHash, cacheRoot, cachePath, readCache, writeCache, runtimeRoot, userCacheDir } from './cache';
 export { createRegistry } from './registry';
 export type { Registry } from './registry';

@@ -10,10 +10,13 @@
  * index, so a table has 16^k entries (k <= 6 tiles) and a move changes one index by
  * `(to - from) << (4 * s)` — the specialised IDA* updates it in O(1).
  *
- * Building is pure computation ({@link buildPatternDatabase}); the disk cache under `build/pdb/`
- * is Node file I/O and lives only in {@link loadOrBuildPatternDatabase} and its helpers at the end
- * of this file.
+ * Building is pure computation ({@link buildPatternDatabase}); the disk cache (`pdb/` under the
+ * lab's one cache root, lib/core/cache) is Node file I/O and lives only in
+ * {@link loadOrBuildPatternDatabase} and its helpers at the end of this file.
  */
+import * as fs from 'fs';
+import * as path from 'path';
+import { cacheRoot, readCacheFile, writeCacheFile, writeFileAtomic } from '../core/cache';
 import { fail } from '../core/errors';
 import type { Heuristic } from '../search/problem';
 import type { PuzzleState } from '../envs/sliding-puzzle';
@@ -29,7 +32,6 @@ const text = {
   goalMismatch: () =>
     `this pattern database was built for another goal; build one for the goal you search toward with loadOrBuildPatternDatabase(goal).`,
   stateMismatch: (size: number) => `state must be a ${size}x${size} PuzzleState to be looked up in this database.`,
-  noFs: () => `the pattern-database cache needs Node's file system; in other runtimes call buildPatternDatabase(goal) instead.`,
 } as const;
 
 /** A named partition of the tiles ('6-6-3' and '5-5-5' for the 15-puzzle, '4-4' for the 8-puzzle). */
@@ -244,14 +246,15 @@ const FORMAT_VERSION = 1;
 const memo = new Map<string, PatternDatabase>();
 
 export interface PatternDatabaseCacheOptions extends PatternDatabaseOptions {
-  /** Directory of the cache files. Default: `build/pdb/` in the package root. */
+  /** Directory of the cache files. Default: `pdb/` under the lab's one cache root (lib/core/cache). */
   cacheDir?: string;
 }
 
 /**
- * Returns the pattern database for `goal`, loading it from the cache file under `build/pdb/` when
- * present and valid, otherwise building it and writing the file (a corrupt or stale file is
- * rebuilt and overwritten). Memoised per process. Node only (uses node:fs).
+ * Returns the pattern database for `goal`, loading it from its cache file (`pdb/` under the lab's
+ * cache root: the install's `build/`, or the per-user cache when the install is read-only) when
+ * present and valid, otherwise building it and writing the file atomically (a corrupt or stale
+ * file is rebuilt and overwritten). Memoised per process. Node only (uses node:fs).
  *
  * @example
  * const pdb = loadOrBuildPatternDatabase(puzzleGoal(4, 'blank-first')); // 6-6-3, seconds once, then instant
@@ -261,39 +264,27 @@ export function loadOrBuildPatternDatabase(goal: PuzzleState, options: PatternDa
   checkGoal(goal);
   const patterns = resolvePartition(goal, options.partition);
   const key = `${goal.size}-${Array.from(goal.tiles).join('.')}-${patterns.map((p) => p.join('.')).join('_')}`;
-  let fs: typeof import('node:fs');
-  let path: typeof import('node:path');
-  try {
-    fs = require('node:fs');
-    path = require('node:path');
-  } catch {
-    return fail(MODULE, text.noFs());
-  }
-  const dir = options.cacheDir ?? defaultCacheDir(path);
-  const cached = memo.get(`${dir}|${key}`);
+  const kind = `pdb/puzzle${goal.size}`;
+  const hash = hashString(key).toString(16);
+  const dir = options.cacheDir;
+  const memoKey = `${dir ?? cacheRoot() ?? ''}|${key}`;
+  const cached = memo.get(memoKey);
   if (cached) return cached;
-  const file = path.join(dir, `puzzle${goal.size}-${hashString(key).toString(16)}.pdb`);
+  const file = dir === undefined ? null : path.join(dir, `puzzle${goal.size}-${hash}.pdb`);
   let pdb: PatternDatabase | null = null;
   try {
-    if (fs.existsSync(file)) pdb = decode(new Uint8Array(fs.readFileSync(file)), goal, patterns);
+    const bytes = file === null ? readCacheFile(kind, hash, 'pdb') : new Uint8Array(fs.readFileSync(file));
+    if (bytes) pdb = decode(bytes, goal, patterns);
   } catch { pdb = null; }
   if (!pdb) {
     pdb = buildPatternDatabase(goal, { partition: patterns });
-    try {
-      fs.mkdirSync(dir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, encode(pdb));
-      fs.renameSync(tmp, file);
-    } catch { /* read-only checkout: keep the in-memory database */ }
+    if (file === null) writeCacheFile(kind, hash, 'pdb', encode(pdb));
+    else {
+      try { writeFileAtomic(file, encode(pdb)); } catch { /* read-only folder: keep the in-memory database */ }
+    }
   }
-  memo.set(`${dir}|${key}`, pdb);
+  memo.set(memoKey, pdb);
   return pdb;
-}
-
-function defaultCacheDir(path: typeof import('node:path')): string {
-  // lib/heuristics/ -> package root; fall back to the working directory.
-  const here = typeof __dirname === 'string' ? __dirname : null;
-  return here ? path.resolve(here, '..', '..', 'build', 'pdb') : path.resolve('build', 'pdb');
 }
 
 function encode(pdb: PatternDatabase): Uint8Array {

@@ -62,7 +62,7 @@ export interface TrainedAgent {
   agent: NamedModel;
   config: AgentConfig;
   report: TrainReport;
-  /** True when the weights came from the cache under build/ (report is the original training's). */
+  /** True when the weights came from the lab's cache (lib/core/cache; report is the original training's). */
   fromCache: boolean;
 }
 

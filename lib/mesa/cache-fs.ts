@@ -42,7 +42,7 @@ export function loadAgent(config: AgentConfig): TrainedAgent | null {
 }
 
 /**
- * The agent for a config: loaded from `build/mesa/` if cached, else trained (with progress
+ * The agent for a config: loaded from `mesa/` in the lab's cache (lib/core/cache) if cached, else trained (with progress
  * callbacks) and saved. `retrain: true` ignores the cache.
  *
  * @example

@@ -10,7 +10,7 @@ export const mesaMessages = {
   badSize: (size: unknown) => `size must be an odd integer between 5 and 25, got ${String(size)}.`,
   emptyLevels: () => `pass at least one level.`,
   badWeights: (name: string) =>
-    `weights do not match the agent (tensor "${name}" missing or of the wrong shape); retrain, or delete the cached file under build/mesa.`,
+    `weights do not match the agent (tensor "${name}" missing or of the wrong shape); retrain, or delete the cached file under mesa/ in the lab's cache folder (cacheRoot()).`,
   badKind: (kind: unknown) => `unknown agent kind "${String(kind)}"; use 'planner' or 'policy'.`,
   badSteps: (steps: unknown) => `steps must be a positive integer, got ${String(steps)}.`,
   badRate: (value: unknown) => `learningRate must be a positive number, got ${String(value)}.`,

@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findBwrap } from '../../kernel/sandbox';
 import { renderChart, renderChartSync } from '../../kernel/render/index';
 import { barChart, heatmap, lineChart, matrixToRows, mazeChart, scatter } from '../../lib/viz/index';
 
@@ -71,11 +74,29 @@ describe('server-side rendering', () => {
     }
   });
 
-  it('says which package to install when the font file is missing', async () => {
+  it('says what to do when a chosen font file is missing', async () => {
     const spec = barChart(rows, { x: 'algo', y: 'expanded' });
     await expect(renderChart(spec, { fontFile: '/nonexistent/DejaVuSans.ttf' })).rejects
-      .toThrow(/^retarget-lab\/kernel\/render: rendering the chart failed: the chart font \/nonexistent\/DejaVuSans.ttf is missing; install it \(Debian\/Ubuntu: apt-get install fonts-dejavu-core\)/);
-    expect(() => renderChartSync(spec, { fontFile: '/nonexistent/x.ttf' })).toThrow(/fonts-dejavu-core/);
+      .toThrow(/^retarget-lab\/kernel\/render: rendering the chart failed: the chart font \/nonexistent\/DejaVuSans.ttf is missing; pass fontFile: the path of a DejaVuSans.ttf, or leave it out/);
+    expect(() => renderChartSync(spec, { fontFile: '/nonexistent/x.ttf' })).toThrow(/leave it out to use the font shipped with retarget-lab/);
+  });
+
+  it.skipIf(!findBwrap())('draws text with the font shipped in dejavu-fonts-ttf when the system has no fonts (/usr/share/fonts and /etc/fonts emptied)', async () => {
+    const spec = lineChart(rows, { x: 'n', y: 'expanded', color: 'algo', title: 'Growth' });
+    const bundled = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf');
+    const here = await renderChart(spec, { fontFile: bundled });
+    const load = path.resolve(__dirname, '../../kernel/render/load.cjs');
+    const script = `const fs = require('fs');
+      require(${JSON.stringify(load)}).loadRenderer()
+        .then((r) => r.renderSpec(${JSON.stringify(spec)}))
+        .then((out) => console.log(JSON.stringify({ fonts: fs.readdirSync('/usr/share/fonts').length, png: Buffer.from(out.png).toString('base64') })))
+        .catch((e) => { console.error(e.message); process.exit(1); });`;
+    const user = process.getuid?.() === 0 ? [] : ['--unshare-user'];
+    const r = spawnSync(findBwrap()!, [...user, '--dev-bind', '/', '/', '--tmpfs', '/usr/share/fonts', '--tmpfs', '/etc/fonts', '--', process.execPath, '-e', script], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out.fonts).toBe(0);
+    expect(Buffer.from(out.png, 'base64').equals(Buffer.from(here.png))).toBe(true);
   });
 
   it('reports compile errors with the module prefix', () => {

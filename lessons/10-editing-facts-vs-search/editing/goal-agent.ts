@@ -113,7 +113,7 @@ export function objectCell(room: Room, kind: number): { x: number; y: number } {
 
 /**
  * Trains a goal agent by full-batch Adam: for every training room and instruction, cross-entropy
- * between the softmax of the target map and the named object's cell. Cached under build/editing.
+ * between the softmax of the target map and the named object's cell. Cached under editing/ in the lab's cache.
  */
 export function trainGoalAgent(config: GoalAgentConfig = {}): { agent: GoalAgent; curve: { step: number; loss: number }[]; cached: boolean } {
   const agent = new GoalAgent(config);

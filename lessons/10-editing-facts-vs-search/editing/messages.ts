@@ -19,7 +19,7 @@ export const editingMessages = {
   singular: (n: number) =>
     `the ${n}×${n} matrix is singular; add a ridge (e.g. ridge: 1e-3) to the key statistics.`,
   badWeights: (name: string) =>
-    `weights do not match the model (tensor "${name}" missing or of the wrong shape); retrain, or delete the cached file under build/editing.`,
+    `weights do not match the model (tensor "${name}" missing or of the wrong shape); retrain, or delete the cached file under editing/ in the lab's cache folder (cacheRoot()).`,
   unknownGoal: (name: unknown, known: readonly string[]) =>
     `no goal concept "${String(name)}"; use one of: ${known.join(', ')}.`,
   badCell: (x: unknown, y: unknown, size: number) =>

@@ -14,7 +14,7 @@ export interface TrainFactsOptions extends FactModelConfig {
   learningRate?: number;
   /** Record loss and accuracy every this many steps (default 25). */
   every?: number;
-  /** Reuse / store weights under build/editing (default true). */
+  /** Reuse / store weights under editing/ in the lab's cache (default true). */
   cache?: boolean;
 }
 
