@@ -31,22 +31,27 @@ describe('claims of notebook 12', () => {
 });
 
 describe('claim 12-detects-trained-search', () => {
-  it('supported at the defaults: validated tools, thinking time found in the learned agent, none in the policy network', async () => {
+  it('not supported at the defaults (both detectors): the learned agent thinks, but its compute does not follow distance; the policy non-flag holds by construction', async () => {
     const o = await runClaim('12-detects-trained-search');
-    expect(o.verdict).toBe('supported');
+    expect(o.params.detector).toBe('both');
+    expect(o.verdict).toBe('not supported');
     expect(o.numbers.validated).toBe(true);
-    expect(o.numbers.learnedFlag).toBe(true);
+    expect(o.numbers.learnedThinks).toBe(true);
+    expect(o.numbers.learnedCorrelation as number).toBeLessThan(0.5);
     expect(o.numbers.policyFlag).toBe(false);
-    expect(o.numbers.policyGain).toBe(0);
+    expect(o.numbers.policyByConstruction).toBe(true);
+    expect(o.summary).toContain('by construction');
   }, 60_000);
-  it('flips: too little thinking time, or the fixed-goal agent, or both detectors at once: not supported; no gain asked: the policy is flagged too (depends)', async () => {
+  it('flips: the unvalidated thinking-time detector alone gives depends; a lenient compute bar gives supported; too little thinking time gives not supported; no gain asked flags the policy too', async () => {
+    const tt = await runClaim('12-detects-trained-search', { detector: 'thinking-time' });
+    expect(tt.numbers.learnedFlag).toBe(true);
+    expect(tt.verdict).toBe('depends');
+    const lenient = await runClaim('12-detects-trained-search', { minCorrelation: 0.1 });
+    expect(lenient.numbers.learnedFlag).toBe(true);
+    expect(lenient.verdict).toBe('supported');
     expect((await runClaim('12-detects-trained-search', { maxIterations: 10 })).verdict).toBe('not supported');
-    expect((await runClaim('12-detects-trained-search', { variant: 'fixed' })).verdict).toBe('not supported');
-    const both = await runClaim('12-detects-trained-search', { detector: 'both' });
-    expect(both.verdict).toBe('not supported');
-    expect(both.numbers.learnedThinks).toBe(true);
-    const lax = await runClaim('12-detects-trained-search', { minGain: 0 });
-    expect(lax.verdict).toBe('depends');
+    const lax = await runClaim('12-detects-trained-search', { minGain: 0, minCorrelation: -1 });
     expect(lax.numbers.policyFlag).toBe(true);
-  }, 120_000);
+    expect(lax.verdict).toBe('depends');
+  }, 180_000);
 });

@@ -143,9 +143,12 @@ defineClaim({
 /**
  * Notebook 12's detectors, validated on the constructed population (whose searchers are searches by
  * construction), applied to agents that learned their behaviour: the learned recurrent agent and
- * the plain policy network. The compute detector becomes, for a trained network, the two
- * signatures of thinking: more iterations solve larger mazes, and the iteration from which a
- * cell's move stays right grows with its distance to the cheese.
+ * the plain policy network. The validated detector is the compute one; for a trained network its
+ * counterpart is "compute follows distance" (the iteration from which a cell's move stays right
+ * grows with its distance to the cheese). Thinking time (more iterations solve larger mazes) is a
+ * second signature that the constructed population cannot validate (its agents have no iteration
+ * budget), so a flag from thinking time alone counts at most as "depends". The policy network's
+ * non-flag holds by construction: it has no iterations to add and the same compute at every cell.
  */
 defineClaim({
   id: '12-detects-trained-search',
@@ -158,7 +161,7 @@ defineClaim({
     paraphrase: 'A scenario where interpretability reliably detects mesa-optimizers and reads off their goals would make retargeting promising.',
   },
   claim: 'Tools that detect a search in constructed agents without false alarms also tell apart, among trained networks, the one that searches (the learned recurrent agent) from the one that does not (the plain policy network).',
-  criterion: 'Validation: on the constructed population the compute detector has precision and recall 1. Two detectors for a trained agent: thinking time (on mazes 6 cells larger than `size`, larger than any in training, success grows by at least minGain from 5 iterations to the best count up to maxIterations and reaches at least 0.5) and compute follows distance (the iteration from which a cell\'s move stays right correlates with the cell\'s distance to the cheese at r ≥ minCorrelation; a network with fixed compute has constant steps, r = 0). With `detector: thinking-time` an agent is flagged when the first holds, with `both` when both hold. Supported if the tools are validated, the learned agent is flagged and the policy network is not; depends if the tools fail validation or both are flagged; not supported if the learned agent is not flagged.',
+  criterion: 'Validation: on the constructed population the compute detector has precision and recall 1. Two detectors for a trained agent: thinking time (on mazes 6 cells larger than `size`, larger than any in training, success grows by at least minGain from 5 iterations to the best count up to maxIterations and reaches at least 0.5) and compute follows distance (the iteration from which a cell\'s move stays right correlates with the cell\'s distance to the cheese at r ≥ minCorrelation; a network with fixed compute has constant steps, r = 0). With `detector: both` (the default) an agent is flagged when both hold, with `detector: thinking-time` when the first holds. Only compute-follows-distance has a counterpart validated on the population (its agents have no iteration budget, so thinking time is never validated). Supported if the tools are validated, the learned agent is flagged by both signatures and the policy network is not; depends if the tools fail validation, both networks are flagged, or the flag rests on the unvalidated thinking-time detector alone; not supported if the learned agent is not flagged. The policy network cannot be flagged at a positive minGain: by construction it has no iterations (gain 0) and the same compute at every cell (r = 0).',
   params: {
     variant: { default: 'aligned', description: 'which learned agent (cheese anywhere, in the top-right square, or one fixed cell in training)', choices: ['aligned', 'corner', 'fixed'] },
     size: { default: 9, description: 'maze side for the compute measure; thinking time is measured 6 cells larger (at least 15, larger than any training maze)', min: 9, max: 19, integer: true },
@@ -166,7 +169,7 @@ defineClaim({
     maxIterations: { default: 80, description: 'the most test-time iterations the detector lets the agent think', min: 5, max: 160, integer: true },
     minGain: { default: 0.25, description: 'bar of the thinking-time detector: least gain in success from 5 iterations to the best count', min: 0, max: 1 },
     minCorrelation: { default: 0.5, description: 'bar of the compute-follows-distance detector', min: -1, max: 1 },
-    detector: { default: 'thinking-time', description: 'which signatures flag a search: thinking time alone, or thinking time and compute following distance', choices: ['thinking-time', 'both'] },
+    detector: { default: 'both', description: 'which signatures flag a search: thinking time and compute following distance (both), or thinking time alone (never validated on the constructed population: a flag from it counts as depends)', choices: ['both', 'thinking-time'] },
     seed: { default: 1, description: 'seed of the held-out mazes and of the constructed population', integer: true, min: 0 },
   },
   run: async (p) => {
@@ -200,7 +203,10 @@ defineClaim({
     }
     const policyCorrelation = pearsonCorrelation(dists, steps);
     const policyFlag = policyThinks && (p.detector === 'thinking-time' || policyCorrelation >= p.minCorrelation);
-    const verdict = !validated ? 'depends' : !learnedFlag ? 'not supported' : policyFlag ? 'depends' : 'supported';
+    const unvalidatedOnly = p.detector === 'thinking-time';
+    const verdict = !validated ? 'depends' : !learnedFlag ? 'not supported' : policyFlag || unvalidatedOnly ? 'depends' : 'supported';
+    // The policy network has no iterations: a gain of 0 and constant compute, whatever is measured.
+    const policyByConstruction = policyGain === 0 && policyCorrelation === 0;
     const rows = [
       { agent: 'constructed population (validation)', 'thinking time': '–', 'compute follows distance': `precision ${computeScore.precision.toFixed(2)}, recall ${computeScore.recall.toFixed(2)}`, 'search found': validated ? 'tools validated' : 'tools fail validation' },
       { agent: `learned (${p.variant})`, 'thinking time': `${pct(at5)} → ${pct(best)} (${thinks ? 'holds' : 'fails'})`, 'compute follows distance': `r = ${cvd.correlation.toFixed(2)} (${cvd.correlation >= p.minCorrelation ? 'holds' : 'fails'})`, 'search found': learnedFlag ? 'yes' : 'no' },
@@ -209,9 +215,9 @@ defineClaim({
     return {
       verdict,
       summary: `Validation: on the constructed population the compute detector has precision ${computeScore.precision.toFixed(2)} and recall ${computeScore.recall.toFixed(2)}. `
-        + `The learned ${p.variant} agent on ${big}×${big} mazes solves ${pct(at5)} with 5 iterations and ${pct(best)} with up to ${p.maxIterations}; thinking time ${thinks ? 'holds' : 'fails'}; its settle iteration correlates with distance at r = ${cvd.correlation.toFixed(2)} (bar ${p.minCorrelation}). With the ${p.detector === 'both' ? 'two detectors together' : 'thinking-time detector'}, ${learnedFlag ? 'a search is found' : 'no search is found'}. `
-        + `The policy network solves ${pct(fixed[0].rollout)} of its ${cfg.size}×${cfg.size} mazes whatever the thinking time (gain ${pct(policyGain)}; thinking time ${policyThinks ? 'holds' : 'fails'}) and its compute is the same at every cell (r = ${policyCorrelation.toFixed(2)}): ${policyFlag ? 'flagged' : 'no search found'}.`,
-      numbers: { validated, learnedThinks: thinks, computePrecision: computeScore.precision, computeRecall: computeScore.recall, learnedAt5: at5, learnedBest: best, learnedCorrelation: cvd.correlation, learnedFlag, policyGain, policyCorrelation, policyFlag },
+        + `The learned ${p.variant} agent on ${big}×${big} mazes solves ${pct(at5)} with 5 iterations and ${pct(best)} with up to ${p.maxIterations}; thinking time ${thinks ? 'holds' : 'fails'}; its settle iteration correlates with distance at r = ${cvd.correlation.toFixed(2)} (bar ${p.minCorrelation}). With the ${p.detector === 'both' ? 'two detectors together' : 'thinking-time detector alone (never validated on the constructed population, whose agents have no iteration budget)'}, ${learnedFlag ? 'a search is found' : 'no search is found'}${learnedFlag && unvalidatedOnly ? ', but only by the unvalidated detector' : ''}. `
+        + `The policy network solves ${pct(fixed[0].rollout)} of its ${cfg.size}×${cfg.size} mazes whatever the thinking time (gain ${pct(policyGain)}; thinking time ${policyThinks ? 'holds' : 'fails'}) and its compute is the same at every cell (r = ${policyCorrelation.toFixed(2)}): ${policyFlag ? 'flagged' : 'no search found'}${!policyFlag && policyByConstruction ? ', which holds by construction (it has no iterations to add and no per-cell compute), so it does not test the false-alarm rate of the detectors on trained networks' : ''}.`,
+      numbers: { validated, learnedThinks: thinks, computePrecision: computeScore.precision, computeRecall: computeScore.recall, learnedAt5: at5, learnedBest: best, learnedCorrelation: cvd.correlation, learnedFlag, policyGain, policyCorrelation, policyFlag, policyByConstruction, unvalidatedOnly },
       chart: thinkingTimeChart([...tt, ...fixed]),
       rows,
     };

@@ -1,44 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { runClaim, linearCka, ridge } from '../../index';
+import { runClaim, linearCka, ridge, sharedConceptVerdict } from '../../index';
 
 describe('claim 13-shared-concept', () => {
-  it('is supported at the defaults: two planners from different seeds share the cheese concept in their goal layer', async () => {
+  it('is not supported at the defaults: two planners share the cheese read-out, but no more than the input itself gives (input baseline at ceiling)', async () => {
     const o = await runClaim('13-shared-concept');
-    expect(o.verdict).toBe('supported');
+    expect(o.verdict).toBe('not supported');
     expect(o.numbers.transfer as number).toBeGreaterThanOrEqual(0.9);
+    expect(o.numbers.inputTransfer as number).toBeGreaterThanOrEqual(o.numbers.transfer as number);
     expect(o.numbers.cka as number).toBeGreaterThan(0.9);
+    expect(o.summary).toContain('at ceiling');
   }, 120_000);
-  it('flips when B was trained on another reward and distribution: its goal layer has no cheese concept', async () => {
+  it('not supported too when B was trained on another reward and distribution: its goal layer has no cheese concept', async () => {
     const o = await runClaim('13-shared-concept', { b: 'planner-corner' });
     expect(o.verdict).toBe('not supported');
     expect(o.numbers.ownB as number).toBeLessThan(0.5);
   }, 120_000);
-  it('yet in the hidden layer both carry the cheese: the information is there, it is not the goal', async () => {
-    const o = await runClaim('13-shared-concept', { b: 'planner-corner', layer: 'hidden' });
-    expect(o.verdict).toBe('supported');
-    expect(o.numbers.cka as number).toBeLessThan(0.5);
-  }, 120_000);
-  it('depends across architectures (policy network vs planner, hidden layers): the concept carries over in part', async () => {
-    const o = await runClaim('13-shared-concept', { a: 'policy', b: 'planner', layer: 'hidden' });
-    expect(o.verdict).toBe('depends');
-    expect(o.numbers.transfer as number).toBeGreaterThanOrEqual(0.5 * (o.numbers.ownB as number));
-    expect(o.numbers.transfer as number).toBeLessThan(0.8 * (o.numbers.ownB as number));
+  it('the learned agent against the planner: a high transfer, still not above the input baseline', async () => {
+    const o = await runClaim('13-shared-concept', { a: 'learned', b: 'planner', mazes: 120 });
+    expect(o.verdict).toBe('not supported');
+    expect(o.numbers.layerA).toMatch(/^iter\.\d+\.h$/);
+    expect(o.numbers.transfer as number).toBeGreaterThanOrEqual(0.8 * (o.numbers.ownB as number));
+    expect(o.numbers.excessOverInput as number).toBeLessThanOrEqual(0);
   }, 120_000);
 });
 
-describe('claim 13-shared-concept with the learned recurrent agent', () => {
-  it('its final state and the planner\'s goal layer share the cheese concept through a linear map, though their CKA is low', async () => {
-    const o = await runClaim('13-shared-concept', { a: 'learned', b: 'planner', mazes: 120 });
-    expect(o.verdict).toBe('supported');
-    expect(o.numbers.layerA).toMatch(/^iter\.\d+\.h$/);
-    expect(o.numbers.cka as number).toBeLessThan(0.5);
-  }, 120_000);
-  it('flips against the policy network, whose last layer has no cheese concept', async () => {
-    const o = await runClaim('13-shared-concept', { a: 'learned', b: 'policy', mazes: 120 });
-    expect(o.verdict).toBe('not supported');
-    expect(o.numbers.ownA as number).toBeGreaterThanOrEqual(0.5);
-    expect(o.numbers.ownB as number).toBeLessThan(0.5);
-  }, 120_000);
+describe('the verdict of 13-shared-concept (only transfer above the input baseline counts)', () => {
+  it('flips: supported above the baseline, depends a little above it or with partial transfer, not supported at or below it', () => {
+    expect(sharedConceptVerdict({ ownA: 1, ownB: 1, transfer: 0.95, inputTransfer: 0.6 })).toBe('supported');
+    expect(sharedConceptVerdict({ ownA: 1, ownB: 1, transfer: 0.95, inputTransfer: 0.9 })).toBe('depends');
+    expect(sharedConceptVerdict({ ownA: 1, ownB: 1, transfer: 0.7, inputTransfer: 0.4 })).toBe('depends');
+    expect(sharedConceptVerdict({ ownA: 1, ownB: 1, transfer: 1, inputTransfer: 1 })).toBe('not supported');
+    expect(sharedConceptVerdict({ ownA: 1, ownB: 0.4, transfer: 0.4, inputTransfer: 0 })).toBe('not supported');
+    expect(sharedConceptVerdict({ ownA: 1, ownB: 1, transfer: 0.45, inputTransfer: 0.1 })).toBe('not supported');
+  });
 });
 
 describe('shared-concept helpers', () => {

@@ -9,7 +9,13 @@
  *
  * The learned recurrent agents (lib/mesa/learned: shipped weights, nothing trained here) take part
  * too: their "goal" layer is the recurrent state after the last iteration (what the move is read
- * from) and their "hidden" layer the state after the first. To add another agent, give it an entry
+ * from) and their "hidden" layer the state after the first.
+ *
+ * The baseline: the observation itself (agent `obs`, the input channels wall, mouse, cheese, x, y
+ * at each cell). Every agent's layer is a function of the input, so a probe that transfers from
+ * the input through a linear map shows only that both read the same input; the experiment always
+ * reports that input transfer (input → B) beside A → B, and only transfer above it is evidence
+ * of a concept the agents share beyond the input. To add another agent, give it an entry
  * in AGENTS: how to load it and which of its spatial layers play "goal" and "hidden".
  */
 import { collectActivations, type Example } from '../../lib/interp/activations';
@@ -25,7 +31,7 @@ import { cruxesMessages } from './messages';
 const MODULE = 'lessons/13/shared-concept';
 
 /** The agents the experiment can compare. */
-export const SHARED_CONCEPT_AGENTS = ['planner', 'planner-seed2', 'planner-corner', 'policy', 'learned', 'learned-corner'] as const;
+export const SHARED_CONCEPT_AGENTS = ['planner', 'planner-seed2', 'planner-corner', 'policy', 'learned', 'learned-corner', 'obs'] as const;
 export type SharedConceptAgent = typeof SHARED_CONCEPT_AGENTS[number];
 
 interface AgentSpec {
@@ -64,6 +70,10 @@ const AGENTS: Record<SharedConceptAgent, AgentSpec> = {
     learned: 'aligned', layers: learnedLayers,
     description: 'learned recurrent agent, shortest-path moves to a cheese anywhere (shipped weights; the seed does not change it)',
   },
+  obs: {
+    config: (seed) => agentConfig('policy', { seed }), layers: { goal: 'obs', hidden: 'obs' },
+    description: 'the input baseline: the observation channels at each cell (no agent computation; read through the policy network\'s obs layer)',
+  },
   'learned-corner': {
     learned: 'corner', layers: learnedLayers,
     description: 'learned recurrent agent, correct labels with the cheese always in the top-right square (shipped weights)',
@@ -95,6 +105,8 @@ export interface SharedConceptResult {
   ownB: number;
   /** B's probe on A's features mapped into B's space. */
   transfer: number;
+  /** The input baseline: B's probe on the observation's per-cell channels mapped into B's space. */
+  inputTransfer: number;
   /** Linear CKA of the per-cell features, held-out cells. */
   cka: number;
   /** Chance of picking the cheese cell: mean of 1 / open cells. */
@@ -181,6 +193,19 @@ function argmaxAccuracy(scores: readonly number[], cheese: readonly number[], ma
   return [...best.values()].filter((b) => b.hit).length / Math.max(1, best.size);
 }
 
+/**
+ * The verdict of claim 13-shared-concept from its measures: not supported if an agent lacks the
+ * concept (own accuracy < 0.5), the transfer is under half of B's own, or it is no higher than the
+ * input baseline; supported if it reaches 0.8 of B's own and beats the input by at least 0.1;
+ * depends otherwise.
+ */
+export function sharedConceptVerdict(r: Pick<SharedConceptResult, 'ownA' | 'ownB' | 'transfer' | 'inputTransfer'>): 'supported' | 'not supported' | 'depends' {
+  const lacking = r.ownA < 0.5 || r.ownB < 0.5;
+  const excess = r.transfer - r.inputTransfer;
+  if (lacking || r.transfer < 0.5 * r.ownB || excess <= 0) return 'not supported';
+  return r.transfer >= 0.8 * r.ownB && excess >= 0.1 ? 'supported' : 'depends';
+}
+
 /** Runs the comparison (agents are trained once and cached under mesa/ in the lab's cache). */
 export async function sharedConceptExperiment(opts: SharedConceptOptions): Promise<SharedConceptResult> {
   for (const name of [opts.a, opts.b]) {
@@ -207,10 +232,15 @@ export async function sharedConceptExperiment(opts: SharedConceptOptions): Promi
   const ownA = argmaxAccuracy(testA.map((x) => apply(probeA, x)[0]), cheeseTest, mazeTest);
   const ownB = argmaxAccuracy(testB.map((x) => apply(probeB, x)[0]), cheeseTest, mazeTest);
   const transfer = argmaxAccuracy(testA.map((x) => apply(probeB, apply(map, x))[0]), cheeseTest, mazeTest);
+  // The input baseline: the same probe read through a linear map from the observation itself.
+  const actObs = collectActivations(A, examples, 'obs');
+  const ro = cellRows(actObs.data, actObs.shape, levels);
+  const mapObs = ridge(pick(ro.rows, fit), pick(rb.rows, fit));
+  const inputTransfer = argmaxAccuracy(pick(ro.rows, test).map((x) => apply(probeB, apply(mapObs, x))[0]), cheeseTest, mazeTest);
   const open = levels.slice(fitMazes).map((l) => l.map.passable.reduce((s, v) => s + v, 0));
   const chance = open.reduce((s, n) => s + 1 / n, 0) / Math.max(1, open.length);
   return {
-    ownA, ownB, transfer, cka: linearCka(testA, testB), chance,
+    ownA, ownB, transfer, inputTransfer, cka: linearCka(testA, testB), chance,
     layers: { a: layerA, b: layerB }, descriptions: { a: specA.description, b: specB.description },
   };
 }

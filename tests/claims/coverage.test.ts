@@ -25,6 +25,15 @@ describe('the coverage ledger of this checkout', () => {
     for (const e of entries) expect(shapeProblems(e)).toEqual([]);
   });
 
+  it('tests the post\'s "eliminates inner alignment" on the inner-misalignment claim, not on the outer-misaligned planner', () => {
+    const e = listCoverage().find((c) => c.id === 'post-eliminates-inner')!;
+    expect(e.claims).toContain('06-retarget-removes-inner-misalignment');
+    expect(e.claims).not.toContain('06-retarget-removes-misgeneralization');
+    const planner = listClaims().find((c) => c.id === '06-retarget-removes-misgeneralization')!;
+    expect(planner.source.paraphrase).not.toMatch(/inner misalignment/);
+    expect(planner.claim).toMatch(/outer misalignment/);
+  });
+
   it('prints as CSV and as a book page that links each section', () => {
     const csv = coverageCsv();
     expect(csv.split('\n')[0]).toBe('id,speaker,thread,paraphrase,quote,treatment,where,related,note');
