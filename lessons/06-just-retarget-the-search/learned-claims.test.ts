@@ -5,10 +5,12 @@ import '../index';
 import { goalDiversityVerdict, innerFixVerdict, learnedRetargetVerdict } from './claims';
 
 describe('learned searcher: the verdicts flip at their stated bars', () => {
-  const good = { rate: 0.95, farthest: 0.9, baseline: 0.4, clearOnly: 0.3, ceiling: 0.97, untrainedGain: 0 };
+  const good = { rate: 0.95, farthest: 0.9, baseline: 0.4, clearOnly: 0.3, ceiling: 0.97, untrainedGain: 0, untrainedCeiling: 0.8 };
   it('06-learned-retargetable: supported only when the edit clears every bar and every control', () => {
     expect(learnedRetargetVerdict(good)).toBe('supported');
     expect(learnedRetargetVerdict({ ...good, untrainedGain: 0.25 })).toBe('depends'); // the edit moves an untrained net too
+    expect(learnedRetargetVerdict({ ...good, untrainedCeiling: 0.4 })).toBe('depends'); // a control that reaches nothing even with the cheese moved cannot count
+    expect(learnedRetargetVerdict({ ...good, untrainedCeiling: 0.5 })).toBe('supported');
     expect(learnedRetargetVerdict({ ...good, ceiling: 1, rate: 0.91, farthest: 0.9 })).toBe('supported');
     expect(learnedRetargetVerdict({ ...good, rate: 0.9, ceiling: 1.0, baseline: 0.6 })).toBe('depends'); // baseline above 50%
     expect(learnedRetargetVerdict({ ...good, farthest: 0.7 })).toBe('depends');
@@ -17,11 +19,14 @@ describe('learned searcher: the verdicts flip at their stated bars', () => {
   });
 
   it('06-goal-diversity: "hardcoded" is measured: a narrow agent whose moves follow the cheese keeps the verdict at depends', () => {
-    const m = { manyLocated: true, manyGain: 0.4, narrowLocated: false, narrowGain: 0, narrowMoved: 0.05, hardcodedBar: 0.2 };
+    const m = { manyLocated: true, manyGain: 0.4, narrowLocated: false, narrowGain: 0, narrowCeilingGain: 0, narrowMoved: 0.05, hardcodedBar: 0.2 };
     expect(goalDiversityVerdict(m)).toBe('supported');
     expect(goalDiversityVerdict({ ...m, narrowMoved: 0.3 })).toBe('depends');
     expect(goalDiversityVerdict({ ...m, narrowLocated: true, narrowGain: 0.35 })).toBe('not supported');
     expect(goalDiversityVerdict({ ...m, narrowLocated: true, narrowGain: 0.15 })).toBe('depends');
+    // A located narrow agent whose edit gains little counts only when moving the cheese itself gains it at least 20 points.
+    expect(goalDiversityVerdict({ ...m, narrowLocated: true, narrowGain: 0.05, narrowCeilingGain: 0.1 })).toBe('depends');
+    expect(goalDiversityVerdict({ ...m, narrowLocated: true, narrowGain: 0.05, narrowCeilingGain: 0.3 })).toBe('supported');
   });
 
   it('06-retarget-removes-inner-misalignment: the bar is 80% of the aligned agent\'s ceiling', () => {
@@ -40,7 +45,7 @@ describe('learned searcher: retargeting, measured', () => {
     expect(Number(n.rate) - Number(n.baseline)).toBeGreaterThanOrEqual(0.2);
     expect(Number(n.rate) - Number(n.clearOnly)).toBeGreaterThanOrEqual(0.2);
     expect(Number(n.ofCeiling)).toBeGreaterThanOrEqual(0.9);
-    expect(r.verdict).toBe(learnedRetargetVerdict({ rate: Number(n.rate), farthest: Number(n.farthest), baseline: Number(n.baseline), clearOnly: Number(n.clearOnly), ceiling: Number(n.ceiling), untrainedGain: Number(n.untrainedGain) }));
+    expect(r.verdict).toBe(learnedRetargetVerdict({ rate: Number(n.rate), farthest: Number(n.farthest), baseline: Number(n.baseline), clearOnly: Number(n.clearOnly), ceiling: Number(n.ceiling), untrainedGain: Number(n.untrainedGain), untrainedCeiling: Number(n.untrainedCeiling) }));
     expect(r.verdict).toBe('depends'); // at 9×9 the agent left alone reaches more than half the cells on its way
   }, 400_000);
 
@@ -59,7 +64,7 @@ describe('learned searcher: retargeting, measured', () => {
     expect(n.manyLocated).toBe(true);
     expect(Number(n.manyMoved)).toBeGreaterThan(Number(n.narrowMoved) + 0.15);
     expect(n.narrowHardcoded).toBe(true);
-    expect(r.verdict).toBe(goalDiversityVerdict({ manyLocated: n.manyLocated === true, manyGain: Number(n.manyGain), narrowLocated: n.narrowLocated === true, narrowGain: Number(n.narrowGain), narrowMoved: Number(n.narrowMoved), hardcodedBar: 0.2 }));
+    expect(r.verdict).toBe(goalDiversityVerdict({ manyLocated: n.manyLocated === true, manyGain: Number(n.manyGain), narrowLocated: n.narrowLocated === true, narrowGain: Number(n.narrowGain), narrowCeilingGain: Number(n.narrowCeilingGain), narrowMoved: Number(n.narrowMoved), hardcodedBar: 0.2 }));
     const strict = await runClaim('06-goal-diversity', { mazes: 4, hardcodedBar: 0.02 });
     expect(strict.numbers.narrowHardcoded).toBe(false);
   }, 600_000);
