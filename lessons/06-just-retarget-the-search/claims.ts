@@ -204,8 +204,8 @@ defineClaim({
         + `Edited, the ${p.variant} agent reaches ${pct(by.rate)} of ${by.trials} targets (${p.mazes} mazes, ${p.size}×${p.size}); the farthest band (${far.band}) ${pct(far.rate)}; left alone ${pct(by.baselineRate)}; clearing the cheese and writing nothing ${pct(clear.rate)}; with the cheese itself moved there (the ceiling) ${pct(ceiling)}, so the edit gets ${pct(ceiling > 0 ? by.rate / ceiling : 0)} of the ceiling. `
         + (foot ? `For comparison, writing the input's footprint (every channel, 3×3, every iteration: the same as moving the cheese in the input) reaches ${pct(foot.rate)}. ` : '')
         + (unt ? `The untrained network (same architecture, initial weights) edited on the same channels reaches ${pct(unt.rate)} vs ${pct(unt.baselineRate)} left alone, with its ceiling ${pct(untrainedCeiling)}`
-          + (untrainedCounts ? (untrainedGain >= 0.2 ? ': the edit moves it too, so it moves the input rather than a learned target.' : '.') : `: under 50%, so this control cannot show an edit moving the input, and the verdict is at most "depends".`)
-        : 'The untrained network gives nothing to edit, so the control cannot count and the verdict is at most "depends".'),
+          + (untrainedCounts ? (untrainedGain >= 0.2 ? ': the edit moves it too, so it moves the input rather than a learned target.' : '.') : `: under 50%, so this control cannot show an edit moving the input and does not count (the verdict can be at most "depends").`)
+        : 'The untrained network gives nothing to edit, so the control does not count (the verdict can be at most "depends").'),
       numbers: {
         located: true, narrowest: narrow.label, inputDriven: narrow.inputDriven, rate: by.rate, baseline: by.baselineRate, farthest: far.rate, farthestBaseline: far.baselineRate, ceiling, ofCeiling: ceiling > 0 ? by.rate / ceiling : 0,
         clearOnly: clear.rate, footprintRate: foot?.rate ?? 0, untrainedLocated: !!rawTarget, untrainedRate: unt?.rate ?? 0, untrainedBaseline: unt?.baselineRate ?? 0, untrainedGain, untrainedCeiling, untrainedCounts,

@@ -38,15 +38,17 @@ describe('learned searcher: the verdicts flip at their stated bars', () => {
 });
 
 describe('learned searcher: retargeting, measured', () => {
-  it('06-learned-retargetable: the edit beats the agent left alone and the clear-only control; it reaches the ceiling; the verdict follows the measured figures', async () => {
+  it('06-learned-retargetable: the edit writes the narrow representation of notebook 05; the verdict follows the measured figures; the untrained control cannot count at the defaults', async () => {
     const r = await runClaim('06-learned-retargetable');
     const n = r.numbers;
     expect(n.located).toBe(true);
-    expect(Number(n.rate) - Number(n.baseline)).toBeGreaterThanOrEqual(0.2);
-    expect(Number(n.rate) - Number(n.clearOnly)).toBeGreaterThanOrEqual(0.2);
-    expect(Number(n.ofCeiling)).toBeGreaterThanOrEqual(0.9);
+    expect(String(n.narrowest)).not.toMatch(/^all/); // never the footprint
     expect(r.verdict).toBe(learnedRetargetVerdict({ rate: Number(n.rate), farthest: Number(n.farthest), baseline: Number(n.baseline), clearOnly: Number(n.clearOnly), ceiling: Number(n.ceiling), untrainedGain: Number(n.untrainedGain), untrainedCeiling: Number(n.untrainedCeiling) }));
-    expect(r.verdict).toBe('depends'); // at 9×9 the agent left alone reaches more than half the cells on its way
+    // The untrained net reaches under half the cells even with the cheese moved there: its control does not count.
+    expect(n.untrainedCounts).toBe(Number(n.untrainedCeiling) >= 0.5);
+    expect(r.verdict).not.toBe('supported');
+    // The footprint edit (the input itself), a comparison only, reaches near the ceiling.
+    expect(Number(n.footprintRate)).toBeGreaterThanOrEqual(0.8 * Number(n.ceiling));
   }, 400_000);
 
   it('06-retarget-removes-inner-misalignment: no edit brings the corner agent to the aligned agent\'s level (not supported at the defaults)', async () => {
