@@ -51,13 +51,14 @@ describe('learned searcher: retargeting, measured', () => {
     expect(Number(n.footprintRate)).toBeGreaterThanOrEqual(0.8 * Number(n.ceiling));
   }, 400_000);
 
-  it('06-retarget-removes-inner-misalignment: no edit brings the corner agent to the aligned agent\'s level (not supported at the defaults)', async () => {
+  it('06-retarget-removes-inner-misalignment: not supported at the defaults (11×11); when something narrow is located the verdict follows the figures', async () => {
     const r = await runClaim('06-retarget-removes-inner-misalignment');
     expect(r.verdict).toBe('not supported');
-    expect(Math.abs(Number(r.numbers.gain))).toBeLessThan(0.05);
-    expect(Number(r.numbers.ceiling)).toBeGreaterThan(Number(r.numbers.before));
-    const ablated = await runClaim('06-retarget-removes-inner-misalignment', { edit: 'ablate-proxy' });
-    expect(ablated.verdict).toBe(innerFixVerdict({ before: Number(ablated.numbers.before), after: Number(ablated.numbers.after), ceiling: Number(ablated.numbers.ceiling) }));
+    if (r.numbers.located === true) {
+      expect(r.verdict).toBe(innerFixVerdict({ before: Number(r.numbers.before), after: Number(r.numbers.after), ceiling: Number(r.numbers.ceiling) }));
+    } else {
+      expect(r.summary).toMatch(/Nothing narrower than the input's footprint/);
+    }
   }, 400_000);
 
   it('06-goal-diversity: the fixed agent\'s moves barely follow the cheese, the aligned agent\'s do; the verdict follows the figures', async () => {
