@@ -2,7 +2,9 @@
  * The locating procedure and the retargeting edit, applied to a shipped learned searcher with the
  * settings measured for it (lib/mesa/learned): its cheese representation is spread over every
  * channel of the recurrent state in a 3×3 window (the input convolution sees the cheese from the
- * next cell), so patches cover that window, and edits clear with the no-cheese state.
+ * next cell), so patches cover that window, and edits clear with the no-cheese state. That
+ * footprint is the input itself (patching it equals moving the cheese in the input), so notebook 06
+ * edits the narrow representation of {@link locateLearnedNarrow} and shows the footprint only as a comparison.
  */
 import type { CheeseMazeLevel } from '../envs/cheese-maze';
 import { cheeseMazeLevels } from '../envs/cheese-maze';
