@@ -107,10 +107,20 @@ export function learnedHeldOut(size: number, mazes: number, seed: number | strin
  * nothing; `ceiling` adds the agent's success when the cheese itself is moved to each target.
  * `target`: the representation edited (default: the locating procedure's best, the input's footprint).
  */
+// Claims of one notebook run the same edit on the same mazes again (e.g. the aligned agent in two claims): keep the results.
+const edited = new WeakMap<LocatedTarget, Map<string, RetargetabilityByDistance>>();
+
 export function retargetLearned(found: LearnedLocate, mazes: number, seed: number | string = 1, opts: { edit?: 'retarget' | 'clear-only'; ceiling?: boolean; target?: LocatedTarget } = {}): RetargetabilityByDistance | null {
   const target = opts.target ?? found.result.best;
   if (!target) return null;
-  const held = learnedHeldOut(found.agent.size, mazes, seed);
   const write = opts.edit !== 'clear-only';
-  return retargetabilityByDistance(found.agent, { kind: 'located', located: target, ...LEARNED_EDIT, write }, held, { cellPolicy: 'moves', ceiling: opts.ceiling });
+  const key = `${mazes}/${String(seed)}/${write}/${!!opts.ceiling}`;
+  const memo = edited.get(target) ?? new Map<string, RetargetabilityByDistance>();
+  edited.set(target, memo);
+  const hit = memo.get(key) ?? (opts.ceiling ? undefined : memo.get(`${mazes}/${String(seed)}/${write}/true`));
+  if (hit) return hit;
+  const held = learnedHeldOut(found.agent.size, mazes, seed);
+  const r = retargetabilityByDistance(found.agent, { kind: 'located', located: target, ...LEARNED_EDIT, write }, held, { cellPolicy: 'moves', ceiling: opts.ceiling });
+  memo.set(key, r);
+  return r;
 }
