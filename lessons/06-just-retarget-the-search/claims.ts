@@ -1,7 +1,7 @@
 import { defineClaim } from '../../lib/claims/ledger';
 import type { Verdict } from '../../lib/claims/types';
 import { useBackend } from '../../lib/mesa/backend';
-import { LEARNED_EDIT, locateLearned, retargetLearned } from '../../lib/retarget/learned';
+import { LEARNED_EDIT, locateLearned, locateLearnedNarrow, narrowTarget, retargetLearned } from '../../lib/retarget/learned';
 import { fixMisgeneralization } from '../../lib/retarget/fix-misgeneralization';
 import type { MisgeneralizationFix } from '../../lib/retarget/fix-misgeneralization';
 import { pct } from '../../lib/core/format';
@@ -113,24 +113,28 @@ defineClaim({
  * The verdict of 06-learned-retargetable from its measurements (rates in [0, 1]): not supported if
  * the edit beats the agent left alone or the clear-only control by under 20 points; supported if
  * it also reaches 90% overall, 80% in the farthest band and 90% of the ceiling, with the no-edit
- * baseline at most 50% and the untrained control gaining under 20 points; depends otherwise.
+ * baseline at most 50% and the untrained control gaining under 20 points — a control that counts only
+ * when the untrained net reaches at least 50% with the cheese itself moved there (its ceiling);
+ * depends otherwise.
  */
-export function learnedRetargetVerdict(m: { rate: number; farthest: number; baseline: number; clearOnly: number; ceiling: number; untrainedGain: number }): Verdict {
+export function learnedRetargetVerdict(m: { rate: number; farthest: number; baseline: number; clearOnly: number; ceiling: number; untrainedGain: number; untrainedCeiling: number }): Verdict {
   if (m.rate - m.baseline < 0.2 || m.rate - m.clearOnly < 0.2) return 'not supported';
   const bars = m.rate >= 0.9 && m.farthest >= 0.8 && m.baseline <= 0.5 && m.rate >= 0.9 * m.ceiling;
-  return bars && m.untrainedGain < 0.2 ? 'supported' : 'depends';
+  const controlCounts = m.untrainedCeiling >= 0.5;
+  return bars && controlCounts && m.untrainedGain < 0.2 ? 'supported' : 'depends';
 }
 
 /**
  * The verdict of 06-goal-diversity: supported if the many-goals agent is located and gains at least
- * 30 points, the narrow agent is not located or gains under 10, and moving the cheese changes under
- * `hardcodedBar` of the narrow agent's moves; not supported if both are located and gain at least
- * 30 points; depends otherwise.
+ * 30 points, the narrow agent is not located, or is located but its edit gains under 10 points while
+ * moving the cheese itself gains it at least 20 (its ceiling: so the small gain is the edit failing,
+ * not an agent that reaches nothing), and moving the cheese changes under `hardcodedBar` of the narrow
+ * agent's moves; not supported if both are located and gain at least 30 points; depends otherwise.
  */
-export function goalDiversityVerdict(m: { manyLocated: boolean; manyGain: number; narrowLocated: boolean; narrowGain: number; narrowMoved: number; hardcodedBar: number }): Verdict {
+export function goalDiversityVerdict(m: { manyLocated: boolean; manyGain: number; narrowLocated: boolean; narrowGain: number; narrowCeilingGain: number; narrowMoved: number; hardcodedBar: number }): Verdict {
   const manyOk = m.manyLocated && m.manyGain >= 0.3;
-  const narrowOk = m.narrowLocated && m.narrowGain >= 0.1;
-  if (manyOk && !narrowOk && m.narrowMoved < m.hardcodedBar) return 'supported';
+  const narrowFails = !m.narrowLocated || (m.narrowGain < 0.1 && m.narrowCeilingGain >= 0.2);
+  if (manyOk && narrowFails && m.narrowMoved < m.hardcodedBar) return 'supported';
   return manyOk && m.narrowLocated && m.narrowGain >= 0.3 ? 'not supported' : 'depends';
 }
 
@@ -151,8 +155,8 @@ defineClaim({
     thread: 'the proposal: rewire the search onto a new target',
     paraphrase: 'Once the search and its target are found, rewriting the target aims the search at what we want.',
   },
-  claim: 'Writing the representation the locating procedure found at a new cell (and clearing it at the cheese) makes the learned agent go to that cell, for almost every reachable cell, including cells far from where the cheese lay in training; and it does so because it rewrites a learned target, not because it moves the input.',
-  criterion: 'Over every reachable cell of the held-out mazes, five measurements: the edited agent; the agent left alone (judged on reaching the same cell); the clear-only control (clear at the cheese, write nothing); the ceiling (no edit, the cheese itself moved to the cell); and the untrained control (the same locate and edit on the same architecture with its initial weights, on `controlMazes` mazes). Not supported if nothing is located, or the edit beats the agent left alone or the clear-only control by less than 20 points. Supported if the edited agent reaches at least 90% of targets overall AND at least 80% in the farthest distance band AND at least 90% of the ceiling, the no-edit baseline is at most 50%, and the untrained control gains less than 20 points over its own baseline (otherwise the edit moves the input, not a target; its own ceiling is reported, since a network that reaches no cell even with the cheese moved there cannot show this). Depends otherwise.',
+  claim: 'Writing the narrow cheese representation notebook 05 found (the narrowest patch, fewer channels or the cheese cell alone after the input\'s first step, that passes its probe and causal bars) at a new cell, and clearing it at the cheese, makes the learned agent go to that cell for almost every reachable cell, including cells far from where the cheese lay in training. (Writing the input\'s footprint, every channel over the 3×3 window at every iteration, is the same as moving the cheese in the input; it is shown only as a comparison.)',
+  criterion: 'Located means: notebook 05\'s narrow scan (lib/retarget/narrow.ts, its defaults) has a passing candidate narrower than the footprint; the edit writes that candidate. Over every reachable cell of the held-out mazes, five measurements: the edited agent; the agent left alone (judged on reaching the same cell); the clear-only control (clear at the cheese, write nothing); the ceiling (no edit, the cheese itself moved to the cell); and the untrained control (the same channels, radius and iterations edited in the same architecture with its initial weights, on `controlMazes` mazes). Not supported if nothing narrow is located, or the edit beats the agent left alone or the clear-only control by less than 20 points. Supported if the edited agent reaches at least 90% of targets overall AND at least 80% in the farthest distance band AND at least 90% of the ceiling, the no-edit baseline is at most 50%, AND the untrained control counts (its own ceiling is at least 50%: a net that reaches no cell even with the cheese moved there cannot show an edit moving the input) and gains less than 20 points over its own baseline. Depends otherwise. The footprint edit is reported beside it as a labelled comparison and does not enter the verdict.',
   params: {
     variant: { default: 'aligned', description: 'which learned agent', choices: ['aligned', 'corner', 'fixed'] },
     size: { default: 9, description: 'maze side (13 takes minutes)', min: 7, max: 13, integer: true },
@@ -162,42 +166,51 @@ defineClaim({
   },
   run: async (p) => {
     await useBackend();
-    const found = locateLearned(p.variant, p.size, p.seed);
-    const by = found.result.located ? retargetLearned(found, p.mazes, p.seed, { ceiling: true }) : null;
-    if (!by) {
+    const { found, scan, target } = locateLearnedNarrow(p.variant, p.size, p.seed);
+    const narrow = scan.narrowest;
+    const by = target ? retargetLearned(found, p.mazes, p.seed, { ceiling: true, target }) : null;
+    if (!by || !narrow || !target) {
       return {
         verdict: 'not supported',
-        summary: `Nothing was located in the ${p.variant} agent (${found.result.verdict}), so there is no target to rewrite.`,
-        numbers: { located: false, rate: 0, baseline: 0, farthest: 0, farthestBaseline: 0, ceiling: 0, ofCeiling: 0, clearOnly: 0, untrainedLocated: false, untrainedRate: 0, untrainedBaseline: 0, untrainedGain: 0, untrainedCeiling: 0 },
+        summary: `No representation narrower than the input's footprint passes notebook 05's bars in the ${p.variant} agent (${p.size}×${p.size}), so nothing is located to rewrite (writing the footprint would move the input, not a target).`,
+        numbers: { located: false, narrowest: 'none', inputDriven: false, rate: 0, baseline: 0, farthest: 0, farthestBaseline: 0, ceiling: 0, ofCeiling: 0, clearOnly: 0, footprintRate: 0, untrainedLocated: false, untrainedRate: 0, untrainedBaseline: 0, untrainedGain: 0, untrainedCeiling: 0, untrainedCounts: false },
       };
     }
-    const clear = retargetLearned(found, p.mazes, p.seed, { edit: 'clear-only' })!;
+    const clear = retargetLearned(found, p.mazes, p.seed, { edit: 'clear-only', target })!;
+    // The footprint edit (the locating procedure's whole 3×3 state at every iteration): a comparison only.
+    const foot = found.result.best ? retargetLearned(found, p.mazes, p.seed) : null;
     const raw = locateLearned('untrained', p.size, p.seed);
-    const unt = raw.result.best ? retargetLearned(raw, p.controlMazes, p.seed, { ceiling: true }) : null;
+    const rawTarget = narrowTarget(raw, narrow);
+    const unt = rawTarget ? retargetLearned(raw, p.controlMazes, p.seed, { ceiling: true, target: rawTarget }) : null;
     const untrainedCeiling = unt?.ceilingRate ?? 0;
+    const untrainedCounts = untrainedCeiling >= 0.5;
     const far = by.bands[by.bands.length - 1];
     const ceiling = by.ceilingRate ?? 0;
     const untrainedGain = unt ? unt.rate - unt.baselineRate : 0;
-    const verdict = learnedRetargetVerdict({ rate: by.rate, farthest: far.rate, baseline: by.baselineRate, clearOnly: clear.rate, ceiling, untrainedGain });
-    const rows = by.bands.map((b, k) => ({ band: b.band, edited: b.rate, baseline: b.baselineRate, 'clear only': clear.bands.find((c) => c.band === b.band)?.rate ?? 0, ceiling: b.ceilingRate ?? 0, trials: b.trials, bandIndex: k }));
+    const verdict = learnedRetargetVerdict({ rate: by.rate, farthest: far.rate, baseline: by.baselineRate, clearOnly: clear.rate, ceiling, untrainedGain, untrainedCeiling });
+    const rows = by.bands.map((b, k) => ({ band: b.band, edited: b.rate, baseline: b.baselineRate, 'clear only': clear.bands.find((c) => c.band === b.band)?.rate ?? 0, ceiling: b.ceilingRate ?? 0, 'footprint edit (comparison)': foot?.bands.find((c) => c.band === b.band)?.rate ?? 0, trials: b.trials, bandIndex: k }));
     const chartRows = [
       ...rows.flatMap((r) => [
-        { band: r.band, condition: 'edited', success: r.edited }, { band: r.band, condition: 'no edit', success: r.baseline },
+        { band: r.band, condition: 'edited (narrow)', success: r.edited }, { band: r.band, condition: 'no edit', success: r.baseline },
         { band: r.band, condition: 'clear only', success: r['clear only'] }, { band: r.band, condition: 'cheese moved there (ceiling)', success: r.ceiling },
+        ...(foot ? [{ band: r.band, condition: 'footprint edit (comparison: moves the input)', success: r['footprint edit (comparison)'] }] : []),
       ]),
-      ...(unt ? [{ band: 'untrained net (all)', condition: 'edited', success: unt.rate }, { band: 'untrained net (all)', condition: 'no edit', success: unt.baselineRate }, { band: 'untrained net (all)', condition: 'cheese moved there (ceiling)', success: untrainedCeiling }] : []),
+      ...(unt ? [{ band: 'untrained net (all)', condition: 'edited (narrow)', success: unt.rate }, { band: 'untrained net (all)', condition: 'no edit', success: unt.baselineRate }, { band: 'untrained net (all)', condition: 'cheese moved there (ceiling)', success: untrainedCeiling }] : []),
     ];
+    const what = `channel${narrow.channels.length > 1 ? 's' : ''} ${narrow.channels.join(', ')} ${narrow.radius === 0 ? 'at the cell alone' : `over the ${2 * narrow.radius + 1}×${2 * narrow.radius + 1} window`}, iterations ${narrow.from}–${scan.iterations}`;
     return {
       verdict,
-      summary: `Edited, the ${p.variant} agent reaches ${pct(by.rate)} of ${by.trials} targets (${p.mazes} mazes, ${p.size}×${p.size}); the farthest band (${far.band}) ${pct(far.rate)}; left alone ${pct(by.baselineRate)}; clearing the cheese and writing nothing ${pct(clear.rate)}; with the cheese itself moved there (the ceiling) ${pct(ceiling)}, so the edit gets ${pct(ceiling > 0 ? by.rate / ceiling : 0)} of the ceiling. `
-        + (unt ? `The untrained network (same architecture, initial weights; ${raw.result.located ? 'its footprint passes the locating bars' : 'nothing passes the locating bars'}) edited the same way reaches ${pct(unt.rate)} vs ${pct(unt.baselineRate)} left alone${untrainedGain >= 0.2 ? ': the edit moves it too, so it moves the input rather than a learned target' : ''}`
-          + (untrainedCeiling < 0.2 ? `; but it reaches only ${pct(untrainedCeiling)} even with the cheese moved there, so this control cannot show an edit moving the input (notebook 05's untrained control, where the input's footprint passes the locating bars, is the sharper test).` : ` (its ceiling ${pct(untrainedCeiling)}).`)
-        : 'The untrained network gives nothing to edit.'),
+      summary: `The edit writes the narrow representation notebook 05's scan found: ${what}${narrow.inputDriven ? ' (channels that already respond to the cheese at iteration 1, straight from the input: probably where the input writes the cheese, so this edit may still be close to moving the input)' : ''}. `
+        + `Edited, the ${p.variant} agent reaches ${pct(by.rate)} of ${by.trials} targets (${p.mazes} mazes, ${p.size}×${p.size}); the farthest band (${far.band}) ${pct(far.rate)}; left alone ${pct(by.baselineRate)}; clearing the cheese and writing nothing ${pct(clear.rate)}; with the cheese itself moved there (the ceiling) ${pct(ceiling)}, so the edit gets ${pct(ceiling > 0 ? by.rate / ceiling : 0)} of the ceiling. `
+        + (foot ? `For comparison, writing the input's footprint (every channel, 3×3, every iteration: the same as moving the cheese in the input) reaches ${pct(foot.rate)}. ` : '')
+        + (unt ? `The untrained network (same architecture, initial weights) edited on the same channels reaches ${pct(unt.rate)} vs ${pct(unt.baselineRate)} left alone, with its ceiling ${pct(untrainedCeiling)}`
+          + (untrainedCounts ? (untrainedGain >= 0.2 ? ': the edit moves it too, so it moves the input rather than a learned target.' : '.') : `: under 50%, so this control cannot show an edit moving the input and does not count (the verdict can be at most "depends").`)
+        : 'The untrained network gives nothing to edit, so the control does not count (the verdict can be at most "depends").'),
       numbers: {
-        located: true, rate: by.rate, baseline: by.baselineRate, farthest: far.rate, farthestBaseline: far.baselineRate, ceiling, ofCeiling: ceiling > 0 ? by.rate / ceiling : 0,
-        clearOnly: clear.rate, untrainedLocated: raw.result.located, untrainedRate: unt?.rate ?? 0, untrainedBaseline: unt?.baselineRate ?? 0, untrainedGain, untrainedCeiling,
+        located: true, narrowest: narrow.label, inputDriven: narrow.inputDriven, rate: by.rate, baseline: by.baselineRate, farthest: far.rate, farthestBaseline: far.baselineRate, ceiling, ofCeiling: ceiling > 0 ? by.rate / ceiling : 0,
+        clearOnly: clear.rate, footprintRate: foot?.rate ?? 0, untrainedLocated: !!rawTarget, untrainedRate: unt?.rate ?? 0, untrainedBaseline: unt?.baselineRate ?? 0, untrainedGain, untrainedCeiling, untrainedCounts,
       },
-      chart: barChart(chartRows, { x: 'band', y: 'success', color: 'condition', xTitle: 'distance from the training region', yTitle: 'targets reached', title: `Retargetability by distance, with its controls: ${pct(by.rate)} edited, ${pct(by.baselineRate)} no edit, ${pct(clear.rate)} clear only, ceiling ${pct(ceiling)}` }),
+      chart: barChart(chartRows, { x: 'band', y: 'success', color: 'condition', xTitle: 'distance from the training region', yTitle: 'targets reached', title: `Retargetability by distance, with its controls: ${pct(by.rate)} edited (narrow), ${pct(by.baselineRate)} no edit, ${pct(clear.rate)} clear only, ceiling ${pct(ceiling)}` }),
       rows,
     };
   },
@@ -220,7 +233,7 @@ defineClaim({
     paraphrase: 'If a hardcoded target does not hamstring the system, why would gradient descent not simply hardcode the reward there?',
   },
   claim: 'Trained on a single goal, the network hardcodes it: its moves barely depend on the cheese, no cheese representation is located, and rewriting finds nothing to rewrite; trained with the goal varying, the same network has a located, retargetable target.',
-  criterion: 'Supported if the many-goals (aligned) agent is located and retargetable (edited success at least 30 points above its baseline) AND the narrow agent (`narrow`) is not located or its edit gains under 10 points AND the narrow agent is measured to be hardcoded: moving the cheese to another open cell changes its chosen move at under `hardcodedBar` of the open cells (the no-cheese control; the share with the cheese removed is reported too). Not supported if both are located and retargetable (gains of at least 30 points). Depends otherwise.',
+  criterion: 'Located means notebook 05\'s narrow scan has a passing candidate narrower than the input\'s footprint (the footprint is the input itself); the edit writes it. Each located agent\'s ceiling (success with the cheese itself moved to the cell) is measured beside its edit. Supported if the many-goals (aligned) agent is located and retargetable (edited success at least 30 points above its baseline) AND the narrow agent (`narrow`) is not located, or its edit gains under 10 points while its ceiling gains at least 20 (a small edit gain from an agent that reaches no cell even with the cheese moved there is incompetence, not evidence) AND the narrow agent is measured to be hardcoded: moving the cheese to another open cell changes its chosen move at under `hardcodedBar` of the open cells (the no-cheese control; the share with the cheese removed is reported too). Not supported if both are located and retargetable (gains of at least 30 points). Depends otherwise.',
   params: {
     narrow: { default: 'fixed', description: 'the narrowly trained agent: one fixed cheese cell (fixed), or the top-right square (corner)', choices: ['fixed', 'corner'] },
     size: { default: 9, description: 'maze side', min: 7, max: 13, integer: true },
@@ -232,29 +245,32 @@ defineClaim({
     await useBackend();
     const probe = cheeseMazeLevels('test', 16, `dependence/${p.seed}`, { size: p.size, trainRegion: 3 });
     const measure = (v: 'aligned' | 'fixed' | 'corner') => {
-      const found = locateLearned(v, p.size, p.seed);
-      const by = found.result.located ? retargetLearned(found, p.mazes, p.seed) : null;
+      const { found, scan, target } = locateLearnedNarrow(v, p.size, p.seed);
+      const by = target ? retargetLearned(found, p.mazes, p.seed, { ceiling: true, target }) : null;
       const dep = cheeseDependence(found.agent, probe, 'moves', p.seed);
-      return { v, located: found.result.located, gain: by ? by.rate - by.baselineRate : 0, rate: by?.rate ?? 0, baseline: by?.baselineRate ?? 0, effect: found.result.bestRow?.goalEffect ?? 0, moved: dep.moved, removed: dep.removed };
+      const ceiling = by?.ceilingRate ?? 0;
+      return { v, located: !!target, gain: by ? by.rate - by.baselineRate : 0, rate: by?.rate ?? 0, baseline: by?.baselineRate ?? 0, ceiling, ceilingGain: by ? ceiling - by.baselineRate : 0, effect: scan.strongest?.effect ?? 0, moved: dep.moved, removed: dep.removed };
     };
     const many = measure('aligned'), narrow = measure(p.narrow);
     const hardcoded = narrow.moved < p.hardcodedBar;
-    const verdict = goalDiversityVerdict({ manyLocated: many.located, manyGain: many.gain, narrowLocated: narrow.located, narrowGain: narrow.gain, narrowMoved: narrow.moved, hardcodedBar: p.hardcodedBar });
+    const verdict = goalDiversityVerdict({ manyLocated: many.located, manyGain: many.gain, narrowLocated: narrow.located, narrowGain: narrow.gain, narrowCeilingGain: narrow.ceilingGain, narrowMoved: narrow.moved, hardcodedBar: p.hardcodedBar });
     const say = (m: typeof many) => (m.located
-      ? `${m.v}: located, edited ${pct(m.rate)} vs ${pct(m.baseline)} left alone`
-      : `${m.v}: not located (moving the cheese moves its choice ${pct(m.effect)} of the way)`)
+      ? `${m.v}: located (narrow), edited ${pct(m.rate)} vs ${pct(m.baseline)} left alone and ${pct(m.ceiling)} with the cheese itself moved there (the edit gets ${pct(m.ceilingGain > 0 ? Math.max(0, m.gain) / m.ceilingGain : 0)} of the ceiling's gain)`
+      : `${m.v}: nothing narrower than the input's footprint located (the strongest narrow patch moves its choice ${pct(m.effect)} of the way)`)
       + `; moving the cheese changes ${pct(m.moved)} of its moves, removing it ${pct(m.removed)}`;
     return {
       verdict,
-      summary: `${say(many)}. ${say(narrow)}: ${hardcoded ? `under ${pct(p.hardcodedBar)}, so its goal is measured to be hardcoded` : `at least ${pct(p.hardcodedBar)}, so its behaviour still depends on the cheese: not hardcoded`}.`,
+      summary: `${say(many)}. ${say(narrow)}: ${hardcoded ? `under ${pct(p.hardcodedBar)}, so its goal is measured to be hardcoded` : `at least ${pct(p.hardcodedBar)}, so its behaviour still depends on the cheese: not hardcoded`}.`
+        + (narrow.located && narrow.gain < 0.1 && narrow.ceilingGain < 0.2 ? ` Its edit gains under 10 points, but so does moving the cheese itself: the agent reaches few cells either way, so the small gain does not show a hardcoded target.` : ''),
       numbers: {
-        manyLocated: many.located, manyGain: many.gain, narrowLocated: narrow.located, narrowGain: narrow.gain, narrowEffect: narrow.effect,
+        manyLocated: many.located, manyGain: many.gain, manyCeiling: many.ceiling, narrowLocated: narrow.located, narrowGain: narrow.gain, narrowCeiling: narrow.ceiling, narrowCeilingGain: narrow.ceilingGain, narrowEffect: narrow.effect,
         manyMoved: many.moved, manyRemoved: many.removed, narrowMoved: narrow.moved, narrowRemoved: narrow.removed, narrowHardcoded: hardcoded,
       },
       chart: barChart([many, narrow].flatMap((m) => [
         { agent: m.v, condition: 'edited: targets reached', value: m.rate }, { agent: m.v, condition: 'left alone: targets reached', value: m.baseline },
+        { agent: m.v, condition: 'cheese moved there (ceiling)', value: m.ceiling },
         { agent: m.v, condition: 'moves changed, cheese moved', value: m.moved }, { agent: m.v, condition: 'moves changed, cheese removed', value: m.removed },
-      ]), { x: 'agent', y: 'value', color: 'condition', title: 'Many goals vs a narrow goal: retargeting, and how much the moves depend on the cheese', yTitle: 'fraction' }),
+      ]), { x: 'agent', y: 'value', color: 'condition', title: 'Many goals vs a narrow goal: retargeting, its ceiling, and how much the moves depend on the cheese', yTitle: 'fraction' }),
     };
   },
 });
@@ -276,26 +292,27 @@ defineClaim({
     paraphrase: 'Retargeting the search removes the inner alignment problem; what remains is choosing the target.',
   },
   claim: 'Aiming the corner agent\'s located representation at the true cheese (or erasing it over the training square, the proxy) makes it reach the cheese out of distribution about as often as an agent trained with the cheese anywhere, where left alone it misgeneralizes.',
-  criterion: 'On mazes with the cheese outside the training square, with the edit `edit` (retarget: write the representation at the cheese; ablate-proxy: clear it over the training square with the no-cheese state, write nothing; both): supported if success rises by at least 20 points AND reaches at least 80% of the aligned agent\'s success on the same mazes (its ceiling); not supported if it rises by less than 5 points; depends otherwise. The retarget and ablate-proxy edits are always shown (both, when chosen).',
+  criterion: 'Located means notebook 05\'s narrow scan has a passing candidate narrower than the input\'s footprint; the edits use it (not located: not supported). On mazes with the cheese outside the training square, with the edit `edit` (retarget: write the representation at the cheese; ablate-proxy: clear it over the training square with the no-cheese state, write nothing; both): supported if success rises by at least 20 points AND reaches at least 80% of the aligned agent\'s success on the same mazes (its ceiling); not supported if it rises by less than 5 points; depends otherwise. The retarget and ablate-proxy edits are always shown (both, when chosen).',
   params: {
-    size: { default: 9, description: 'maze side', min: 7, max: 13, integer: true },
+    size: { default: 11, description: 'maze side (at 9 the corner agent already reaches the cheese in most mazes; notebook 04 shows the misgeneralization at 11)', min: 7, max: 13, integer: true },
     levels: { default: 40, description: 'out-of-distribution mazes', min: 10, max: 400, integer: true },
     edit: { default: 'retarget', description: 'the edit the verdict is on', choices: ['retarget', 'ablate-proxy', 'both'] },
     seed: { default: 1, description: 'seed of the mazes', integer: true },
   },
   run: async (p) => {
     await useBackend();
-    const found = locateLearned('corner', p.size, p.seed);
-    if (!found.result.best) return { verdict: 'not supported', summary: 'Nothing was located in the corner agent.', numbers: { before: 0, after: 0, gain: 0, proxyBefore: 0, proxyAfter: 0, ceiling: 0, bar: 0, retargetAfter: 0, ablateAfter: 0, bothAfter: 0 } };
+    const { found, scan, target } = locateLearnedNarrow('corner', p.size, p.seed);
+    if (!target || !scan.narrowest) return { verdict: 'not supported', summary: `Nothing narrower than the input's footprint was located in the corner agent (${p.size}×${p.size}), so there is nothing to rewrite.`, numbers: { located: false, inputDriven: false, before: 0, after: 0, gain: 0, proxyBefore: 0, proxyAfter: 0, ceiling: 0, bar: 0, retargetAfter: 0, ablateAfter: 0, bothAfter: 0 } };
+    const narrow = scan.narrowest;
     const far = cheeseMazeLevels('test-far', p.levels, `fix/${p.seed}`, { size: p.size, trainRegion: 3 });
     const square = (lv: CheeseMazeLevel) => ({ x: lv.map.width - 1 - Math.ceil(lv.trainRegion / 2), y: Math.ceil(lv.trainRegion / 2) });
     const base = { ...LEARNED_EDIT, cellPolicy: 'moves' as const };
     const fixes: Partial<Record<'retarget' | 'ablate-proxy' | 'both', MisgeneralizationFix>> = {
-      retarget: fixMisgeneralization(found.agent, found.result.best, far, base),
-      'ablate-proxy': fixMisgeneralization(found.agent, found.result.best, far, { ...base, clearAt: square, write: false }),
+      retarget: fixMisgeneralization(found.agent, target, far, base),
+      'ablate-proxy': fixMisgeneralization(found.agent, target, far, { ...base, clearAt: square, write: false }),
     };
     // The combination costs another rollout: only when asked for.
-    if (p.edit === 'both') fixes.both = fixMisgeneralization(found.agent, found.result.best, far, { ...base, clearAt: square });
+    if (p.edit === 'both') fixes.both = fixMisgeneralization(found.agent, target, far, { ...base, clearAt: square });
     const aligned = loadLearnedAgent('aligned', { size: p.size });
     const ceiling = summarize(rollout(aligned, far, { cellPolicy: 'moves', stopOnLoop: true })).success;
     const f = fixes[p.edit]!;
@@ -304,8 +321,10 @@ defineClaim({
     return {
       verdict,
       summary: `Out of distribution (${p.levels} mazes, ${p.size}×${p.size}) the corner agent reaches the cheese in ${pct(f.before)} left alone; retargeted onto it ${pct(fixes.retarget!.after)}, with the proxy ablated ${pct(fixes['ablate-proxy']!.after)}${fixes.both ? `, both ${pct(fixes.both.after)}` : ''}. `
-        + `The aligned agent reaches it in ${pct(ceiling)} of the same mazes, so the bar is ${pct(bar)}; the ${p.edit} edit gains ${Math.round(gain * 100)} points. It ends in the training square instead in ${pct(f.proxyBefore)} → ${pct(f.proxyAfter)}.`,
+        + `The aligned agent reaches it in ${pct(ceiling)} of the same mazes, so the bar is ${pct(bar)}; the ${p.edit} edit gains ${Math.round(gain * 100)} points. It ends in the training square instead in ${pct(f.proxyBefore)} → ${pct(f.proxyAfter)}. `
+        + `The edited representation (${narrow.label}) is a cheese representation: retargeting writes it where the cheese already is in the input${narrow.inputDriven ? ', on channels that respond to the cheese at iteration 1, straight from the input' : ''}, and ablating clears one window at the centre of the training square. Neither touches a learned representation of the corner, so a null result here says little about retargeting a learned goal: it shows the located cheese representation is not where the corner pull lives.`,
       numbers: {
+        located: true, inputDriven: narrow.inputDriven,
         before: f.before, after: f.after, gain, proxyBefore: f.proxyBefore, proxyAfter: f.proxyAfter, ceiling, bar,
         retargetAfter: fixes.retarget!.after, ablateAfter: fixes['ablate-proxy']!.after, bothAfter: fixes.both?.after ?? -1,
       },

@@ -2,7 +2,9 @@
  * The locating procedure and the retargeting edit, applied to a shipped learned searcher with the
  * settings measured for it (lib/mesa/learned): its cheese representation is spread over every
  * channel of the recurrent state in a 3×3 window (the input convolution sees the cheese from the
- * next cell), so patches cover that window, and edits clear with the no-cheese state.
+ * next cell), so patches cover that window, and edits clear with the no-cheese state. That
+ * footprint is the input itself (patching it equals moving the cheese in the input), so notebook 06
+ * edits the narrow representation of {@link locateLearnedNarrow} and shows the footprint only as a comparison.
  */
 import type { CheeseMazeLevel } from '../envs/cheese-maze';
 import { cheeseMazeLevels } from '../envs/cheese-maze';
@@ -11,9 +13,9 @@ import type { LearnedSearchAgent } from '../mesa/learned/agent';
 import { loadLearnedAgent, untrainedLearnedAgent } from '../mesa/learned/shipped';
 import type { RetargetabilityByDistance } from './by-distance';
 import { retargetabilityByDistance } from './by-distance';
-import type { LocateResult } from './locate';
+import type { LocatedTarget, LocateResult } from './locate';
 import { locateTarget } from './locate';
-import type { NarrowOptions, NarrowScan } from './narrow';
+import type { NarrowCandidate, NarrowOptions, NarrowScan } from './narrow';
 import { narrowPatchScan } from './narrow';
 
 /** The locate options measured for the learned searchers (3×3 window, every iteration at once). */
@@ -51,6 +53,49 @@ export function narrowLearned(found: LearnedLocate, opts: NarrowOptions = {}): N
   return narrowPatchScan(found.agent, found.levels, opts);
 }
 
+/**
+ * The edit target of a narrow candidate: its channels, at its radius, at the iterations from its
+ * first on, with the values the locating procedure measured on the same agent (null when the
+ * locate scored nothing). Also applies a candidate found on one agent to another (a control).
+ */
+export function narrowTarget(found: LearnedLocate, cand: Pick<NarrowCandidate, 'channels' | 'radius' | 'from'>): LocatedTarget | null {
+  const best = found.result.best;
+  if (!best || !best.family) return null;
+  const members = best.family.members.slice(cand.from - 1);
+  const R = best.radius, side = 2 * R + 1, r = Math.min(cand.radius, R);
+  const stats: LocatedTarget['stats'] = {};
+  for (const l of members) {
+    const st = best.stats[l];
+    if (!st) return null;
+    // The (2r+1)² centre of the measured window.
+    const window: number[][] = [];
+    for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) window.push(st.window[(dy + R) * side + dx + R]);
+    stats[l] = { ...st, window };
+  }
+  return { size: best.size, layers: members, channels: cand.channels.slice(), family: best.family, radius: r, stats };
+}
+
+export interface NarrowLocate { found: LearnedLocate; scan: NarrowScan; target: LocatedTarget | null }
+
+const narrowed = new Map<string, NarrowLocate>();
+
+/**
+ * Notebook 05's narrow scan at its defaults on the agent {@link locateLearned} locates: the
+ * narrowest candidate that passes both bars is what counts as located (`target`), or nothing.
+ * The input's footprint does not count: patching it is the same as moving the cheese in the input.
+ */
+export function locateLearnedNarrow(variant: LearnedSubject, size: number, seed: number | string = 1): NarrowLocate {
+  const key = `${variant}/${size}/${String(seed)}`;
+  const hit = narrowed.get(key);
+  if (hit) return hit;
+  const found = locateLearned(variant, size, seed);
+  const scan = narrowLearned(found, { seed });
+  const out = { found, scan, target: scan.narrowest ? narrowTarget(found, scan.narrowest) : null };
+  if (narrowed.size >= 8) narrowed.delete(narrowed.keys().next().value as string);
+  narrowed.set(key, out);
+  return out;
+}
+
 /** The held-out mazes of {@link retargetLearned}. */
 export function learnedHeldOut(size: number, mazes: number, seed: number | string = 1): CheeseMazeLevel[] {
   return cheeseMazeLevels('test', mazes, `held-out/${String(seed)}`, { size, trainRegion: 3 });
@@ -60,10 +105,22 @@ export function learnedHeldOut(size: number, mazes: number, seed: number | strin
  * Retargetability by distance band of a located learned agent over every reachable cell of
  * `mazes` held-out mazes. `edit: 'clear-only'` is the control that clears the cheese and writes
  * nothing; `ceiling` adds the agent's success when the cheese itself is moved to each target.
+ * `target`: the representation edited (default: the locating procedure's best, the input's footprint).
  */
-export function retargetLearned(found: LearnedLocate, mazes: number, seed: number | string = 1, opts: { edit?: 'retarget' | 'clear-only'; ceiling?: boolean } = {}): RetargetabilityByDistance | null {
-  if (!found.result.best) return null;
-  const held = learnedHeldOut(found.agent.size, mazes, seed);
+// Claims of one notebook run the same edit on the same mazes again (e.g. the aligned agent in two claims): keep the results.
+const edited = new WeakMap<LocatedTarget, Map<string, RetargetabilityByDistance>>();
+
+export function retargetLearned(found: LearnedLocate, mazes: number, seed: number | string = 1, opts: { edit?: 'retarget' | 'clear-only'; ceiling?: boolean; target?: LocatedTarget } = {}): RetargetabilityByDistance | null {
+  const target = opts.target ?? found.result.best;
+  if (!target) return null;
   const write = opts.edit !== 'clear-only';
-  return retargetabilityByDistance(found.agent, { kind: 'located', located: found.result.best, ...LEARNED_EDIT, write }, held, { cellPolicy: 'moves', ceiling: opts.ceiling });
+  const key = `${mazes}/${String(seed)}/${write}/${!!opts.ceiling}`;
+  const memo = edited.get(target) ?? new Map<string, RetargetabilityByDistance>();
+  edited.set(target, memo);
+  const hit = memo.get(key) ?? (opts.ceiling ? undefined : memo.get(`${mazes}/${String(seed)}/${write}/true`));
+  if (hit) return hit;
+  const held = learnedHeldOut(found.agent.size, mazes, seed);
+  const r = retargetabilityByDistance(found.agent, { kind: 'located', located: target, ...LEARNED_EDIT, write }, held, { cellPolicy: 'moves', ceiling: opts.ceiling });
+  memo.set(key, r);
+  return r;
 }

@@ -4,7 +4,9 @@
  * iteration; patching all of it from a run with the cheese elsewhere is the same as moving the
  * cheese in the input. This scan patches less: only the iterations from the `from`-th on (after
  * the input's first step), only the cheese cells (radius 0), and only a few channels (the top k
- * by their single-channel effect over the widest window, k ≤ `maxChannels`). Each candidate is scored like the locating
+ * by their single-channel effect over the widest window, k ≤ `maxChannels`, ranked on one half of the
+ * patching pairs and scored on the other half, so the choice of channels is not scored on the pairs
+ * that chose them). Each candidate is scored like the locating
  * procedure scores a row: a probe (held-out top-1 accuracy of a per-cell probe on those channels,
  * best iteration patched) AND a causal effect (how far the patch at the two cheese cells moves
  * the choice toward its choice in the other run). The narrowest candidate that passes both is
@@ -17,7 +19,7 @@ import * as tf from '@tensorflow/tfjs';
 import { fail } from '../core/errors';
 import { createRng } from '../core/rng';
 import type { CheeseMazeLevel } from '../envs/cheese-maze';
-import { withCheese } from '../envs/cheese-maze';
+import { CHEESE_MAZE_CHANNELS, withCheese, writeObservation } from '../envs/cheese-maze';
 import type { Cell } from '../envs/grid';
 import { cellProbe } from '../interp/cell-probe';
 import { layerFamilies } from '../interp/layer-family';
@@ -70,6 +72,13 @@ export interface NarrowCandidate {
   /** Fraction of pairs whose patched choice is the other run's choice. */
   flips: number;
   passes: boolean;
+  /**
+   * Largest iteration-1 response among its channels (see {@link NarrowScan.iterationOne}): near 1,
+   * the candidate includes a channel the input writes the cheese into directly.
+   */
+  iterationOne: number;
+  /** Some channel of it responds to the cheese at iteration 1 at least half as much as at its strongest iteration: probably where the input writes the cheese. */
+  inputDriven: boolean;
 }
 
 export interface NarrowScan {
@@ -77,6 +86,14 @@ export interface NarrowScan {
   iterations: number;
   channels: number;
   pairs: number;
+  /** Pairs the channels were ranked on (the first half); the candidates are scored on the rest. */
+  rankPairs: number;
+  /**
+   * Per channel: how much adding the cheese changes the state at the cheese cell at iteration 1
+   * (before any recurrence: straight from the input), as a fraction of the largest change at any
+   * iteration. Near 1: the channel carries the cheese from the first step, as the input writes it.
+   */
+  iterationOne: number[];
   /** Every candidate, widest first. */
   candidates: NarrowCandidate[];
   /** The widest footprint candidate (every channel over radius ≥ 1), if scanned. */
@@ -143,6 +160,23 @@ export function narrowPatchScan(model: NamedModel, levels: readonly CheeseMazeLe
   const ex = tf.tidy(() => model.forward(observeBatch(examples.map((e) => e.level), examples.map((e) => e.mouse)), { read: fam.members }).acts);
   const exData = Object.fromEntries(fam.members.map((m) => [m, ex[m].dataSync() as Float32Array]));
   for (const t of Object.values(ex)) t.dispose();
+  // Iteration-1 response: the same examples with the cheese removed from the input.
+  const per = cells * CHEESE_MAZE_CHANNELS.length;
+  const noCheese = new Float32Array(examples.length * per);
+  examples.forEach((e, k) => writeObservation(e.level, e.mouse, noCheese, k * per, null));
+  const blank = tf.tidy(() => model.forward(tf.tensor4d(noCheese, [examples.length, size, size, CHEESE_MAZE_CHANNELS.length]), { read: fam.members }).acts);
+  const blankData = fam.members.map((m) => blank[m].dataSync() as Float32Array);
+  for (const t of Object.values(blank)) t.dispose();
+  // Per iteration and channel: mean |state with the cheese − state without| at the cheese cell.
+  const response = fam.members.map((m, t) => {
+    const r = new Array<number>(C).fill(0);
+    examples.forEach((e, i) => {
+      const j = (i * cells + e.level.cheese.y * size + e.level.cheese.x) * C;
+      for (let c = 0; c < C; c++) r[c] += Math.abs(exData[m][j + c] - blankData[t][j + c]) / examples.length;
+    });
+    return r;
+  });
+  const iterationOne = Array.from({ length: C }, (_, c) => response[0][c] / Math.max(1e-9, ...response.map((r) => r[c])));
   const probeCache = new Map<string, number>();
   /** Best held-out accuracy over the iterations from `f` on, of a probe on `chs`. */
   const probeOf = (chs: readonly number[], f: number): number => {
@@ -178,6 +212,8 @@ export function narrowPatchScan(model: NamedModel, levels: readonly CheeseMazeLe
   const ca = choices(tries, 'a'), cb = choices(tries, 'b');
   const pairs = tries.filter((_, i) => ca[i] !== cb[i]).slice(0, o.pairs);
   const B = pairs.length;
+  // Channels are ranked on the first half of the pairs and scored on the second (both halves when there is one pair).
+  const rankPairs = B > 1 ? Math.floor(B / 2) : B;
   const candidates: NarrowCandidate[] = [];
   if (B > 0) {
     const clean = obsOf(pairs, 'a');
@@ -185,7 +221,7 @@ export function narrowPatchScan(model: NamedModel, levels: readonly CheeseMazeLe
     const lpA = tf.tidy(() => model.forward(clean).logits.logSoftmax()).arraySync() as number[][];
     const lpB = tf.tidy(() => model.forward(obsOf(pairs, 'b')).logits.logSoftmax()).arraySync() as number[][];
     const target = lpB.map((r) => r.indexOf(Math.max(...r)));
-    const scoreOf = (chs: readonly number[], f: number, r: number): { effect: number; flips: number } => {
+    const scoreOf = (chs: readonly number[], f: number, r: number, use: 'rank' | 'score' = 'score'): { effect: number; flips: number } => {
       const m = new Float32Array(B * cells * C);
       const near = (c: Cell, j: number) => Math.max(Math.abs((j % size) - c.x), Math.abs(Math.floor(j / size) - c.y)) <= r;
       for (let i = 0; i < B; i++) for (let j = 0; j < cells; j++) {
@@ -200,13 +236,14 @@ export function narrowPatchScan(model: NamedModel, levels: readonly CheeseMazeLe
       });
       const v = lp.dataSync(); lp.dispose();
       let eff = 0, flips = 0;
-      for (let i = 0; i < B; i++) {
+      const lo = use === 'rank' || B === 1 ? 0 : rankPairs, hi = use === 'rank' ? rankPairs : B;
+      for (let i = lo; i < hi; i++) {
         const t = target[i], den = lpB[i][t] - lpA[i][t];
         eff += Math.max(-1, Math.min(1, Math.abs(den) < 1e-6 ? 0 : (v[i * 4 + t] - lpA[i][t]) / den));
         let arg = 0; for (let k = 1; k < 4; k++) if (v[i * 4 + k] > v[i * 4 + arg]) arg = k;
         if (arg === t) flips += 1;
       }
-      return { effect: eff / B, flips: flips / B };
+      return { effect: eff / (hi - lo), flips: flips / (hi - lo) };
     };
     const all = Array.from({ length: C }, (_, c) => c);
     const iters = fam.members.length;
@@ -214,18 +251,20 @@ export function narrowPatchScan(model: NamedModel, levels: readonly CheeseMazeLe
       const s = scoreOf(chs, f, r);
       const allChannels = chs.length === C;
       const probeAccuracy = probeOf(chs, f);
+      const one = Math.max(...chs.map((c) => iterationOne[c]));
       candidates.push({
         label: `${allChannels ? 'all' : chs.length} ch · r${r} · from ${f}${allChannels ? '' : ` [${chs.join(',')}]`}`,
         from: f, radius: r, channels: chs, allChannels, footprint: allChannels && r >= 1,
         width: chs.length * (2 * r + 1) ** 2 * (iters - f + 1), probeAccuracy, ...s,
         passes: probeAccuracy >= o.minProbeAccuracy && s.effect >= o.minEffect,
+        iterationOne: one, inputDriven: one >= 0.5,
       });
     };
     const radii = [...new Set(o.radii)].sort((a, b) => b - a);
     for (const f of from) {
       // Channels ranked once per first iteration, by their single-channel effect over the widest window;
       // then the top k together at every radius.
-      const ranked = all.map((c) => ({ c, ...scoreOf([c], f, radii[0]) })).sort((a, b) => b.effect - a.effect);
+      const ranked = all.map((c) => ({ c, ...scoreOf([c], f, radii[0], 'rank') })).sort((a, b) => b.effect - a.effect);
       for (const r of radii) {
         add(all, f, r);
         for (let k = 1; k <= Math.min(o.maxChannels, C - 1); k++) add(ranked.slice(0, k).map((s) => s.c).sort((a, b) => a - b), f, r);
@@ -243,5 +282,5 @@ export function narrowPatchScan(model: NamedModel, levels: readonly CheeseMazeLe
     { patch: c.label, measure: 'probe accuracy', value: c.probeAccuracy },
     { patch: c.label, measure: 'effect at the cheese cells', value: c.effect },
   ]), { x: 'patch', y: 'value', color: 'measure', sort: 'data', title: `Narrower patches than the input's footprint (bars: probe ${o.minProbeAccuracy}, effect ${o.minEffect})`, xTitle: 'patch (channels · radius · first iteration)', yTitle: 'probe accuracy / effect' });
-  return { family: fam.key, iterations: fam.members.length, channels: C, pairs: B, candidates, footprint, narrowest, strongest, options: o, chart };
+  return { family: fam.key, iterations: fam.members.length, channels: C, pairs: B, rankPairs, iterationOne, candidates, footprint, narrowest, strongest, options: o, chart };
 }

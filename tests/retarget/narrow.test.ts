@@ -24,6 +24,12 @@ describe('narrowPatchScan: patches narrower than the input\'s footprint', () => 
     // Each row passes exactly when it clears both bars.
     for (const c of s.candidates) expect(c.passes).toBe(c.probeAccuracy >= 0.7 && c.effect >= 0.5);
     expect(isVegaLiteSpec(s.chart)).toBe(true);
+    // Channels are ranked on half the pairs; candidates are scored on the other half.
+    expect(s.rankPairs).toBe(Math.floor(s.pairs / 2));
+    // Iteration-1 response: one share per channel in [0, 1]; a candidate is flagged input-driven from its channels' shares.
+    expect(s.iterationOne).toHaveLength(s.channels);
+    for (const v of s.iterationOne) { expect(v).toBeGreaterThanOrEqual(0); expect(v).toBeLessThanOrEqual(1 + 1e-6); }
+    for (const c of s.candidates) expect(c.inputDriven).toBe(Math.max(...c.channels.map((k) => s.iterationOne[k])) >= 0.5);
   });
 
   it('patched from the last iteration on only, the goal trace still passes (it is read at the end)', () => {
