@@ -6,6 +6,8 @@
 // source and the Node version, written atomically (temp file, then rename); any failure (a
 // read-only home, a rejected entry) falls back to an ordinary compile. RETARGET_LAB_NO_CODE_CACHE=1
 // turns it off (to measure without it).
+// The folder rule and the atomic write mirror lib/core/cache.ts (userCacheDir, writeFileAtomic) on
+// purpose: this file runs before tsx is registered, so it cannot load that TypeScript module.
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const Module = require('node:module');
