@@ -113,15 +113,19 @@ defineClaim({
  * The verdict of 06-learned-retargetable from its measurements (rates in [0, 1]): not supported if
  * the edit beats the agent left alone or the clear-only control by under 20 points; supported if
  * it also reaches 90% overall, 80% in the farthest band and 90% of the ceiling, with the no-edit
- * baseline at most 50% and the untrained control gaining under 20 points — a control that counts only
- * when the untrained net reaches at least 50% with the cheese itself moved there (its ceiling);
- * depends otherwise.
+ * baseline at most 50%, AND something rules out that the edit merely moves the input: the untrained
+ * control counts (it reaches at least 50% with the cheese itself moved there, its ceiling) and gains
+ * under 20 points, or the edited channels are not input-driven (under half of their response to the
+ * cheese exists at iteration 1, straight from the input, so it is built by the recurrence); depends
+ * otherwise, and always when a counting untrained control gains 20 points or more.
  */
-export function learnedRetargetVerdict(m: { rate: number; farthest: number; baseline: number; clearOnly: number; ceiling: number; untrainedGain: number; untrainedCeiling: number }): Verdict {
+export function learnedRetargetVerdict(m: { rate: number; farthest: number; baseline: number; clearOnly: number; ceiling: number; untrainedGain: number; untrainedCeiling: number; inputDriven: boolean }): Verdict {
   if (m.rate - m.baseline < 0.2 || m.rate - m.clearOnly < 0.2) return 'not supported';
   const bars = m.rate >= 0.9 && m.farthest >= 0.8 && m.baseline <= 0.5 && m.rate >= 0.9 * m.ceiling;
   const controlCounts = m.untrainedCeiling >= 0.5;
-  return bars && controlCounts && m.untrainedGain < 0.2 ? 'supported' : 'depends';
+  if (controlCounts && m.untrainedGain >= 0.2) return 'depends';
+  const notTheInput = controlCounts || !m.inputDriven;
+  return bars && notTheInput ? 'supported' : 'depends';
 }
 
 /**
@@ -156,9 +160,9 @@ defineClaim({
     paraphrase: 'Once the search and its target are found, rewriting the target aims the search at what we want.',
   },
   claim: 'Writing the narrow cheese representation notebook 05 found (the narrowest patch, fewer channels or the cheese cell alone after the input\'s first step, that passes its probe and causal bars) at a new cell, and clearing it at the cheese, makes the learned agent go to that cell for almost every reachable cell, including cells far from where the cheese lay in training. (Writing the input\'s footprint, every channel over the 3×3 window at every iteration, is the same as moving the cheese in the input; it is shown only as a comparison.)',
-  criterion: 'Located means: notebook 05\'s narrow scan (lib/retarget/narrow.ts, its defaults) has a passing candidate narrower than the footprint; the edit writes that candidate. Over every reachable cell of the held-out mazes, five measurements: the edited agent; the agent left alone (judged on reaching the same cell); the clear-only control (clear at the cheese, write nothing); the ceiling (no edit, the cheese itself moved to the cell); and the untrained control (the same channels, radius and iterations edited in the same architecture with its initial weights, on `controlMazes` mazes). Not supported if nothing narrow is located, or the edit beats the agent left alone or the clear-only control by less than 20 points. Supported if the edited agent reaches at least 90% of targets overall AND at least 80% in the farthest distance band AND at least 90% of the ceiling, the no-edit baseline is at most 50%, AND the untrained control counts (its own ceiling is at least 50%: a net that reaches no cell even with the cheese moved there cannot show an edit moving the input) and gains less than 20 points over its own baseline. Depends otherwise. The footprint edit is reported beside it as a labelled comparison and does not enter the verdict.',
+  criterion: 'Located means: notebook 05\'s narrow scan (lib/retarget/narrow.ts, its defaults) has a passing candidate narrower than the footprint; the edit writes that candidate. Over every reachable cell of the held-out mazes, five measurements: the edited agent; the agent left alone (judged on reaching the same cell); the clear-only control (clear at the cheese, write nothing); the ceiling (no edit, the cheese itself moved to the cell); and the untrained control (the same channels, radius and iterations edited in the same architecture with its initial weights, on `controlMazes` mazes). Not supported if nothing narrow is located, or the edit beats the agent left alone or the clear-only control by less than 20 points. Supported if the edited agent reaches at least 90% of targets overall AND at least 80% in the farthest distance band AND at least 90% of the ceiling, the no-edit baseline is at most 50%, AND something rules out that the edit merely moves the input: either the untrained control counts (its own ceiling is at least 50%: a net that reaches no cell even with the cheese moved there cannot show an edit moving the input) and gains less than 20 points over its own baseline, or the edited channels are not input-driven (under half of their response to the cheese exists at iteration 1, straight from the input: notebook 05\'s iteration-1 share). Depends otherwise, and whenever a counting untrained control gains 20 points or more. `variant: planted` is the hand-set wavefront searcher in the same architecture (lib/mesa/learned/planted.ts): retargetable BY CONSTRUCTION, a positive control showing what the procedure reports when the essay\'s picture holds exactly, never evidence that training produces it. The footprint edit is reported beside it as a labelled comparison and does not enter the verdict.',
   params: {
-    variant: { default: 'aligned', description: 'which learned agent', choices: ['aligned', 'corner', 'fixed'] },
+    variant: { default: 'aligned', description: 'which learned agent (planted: the hand-set wavefront searcher, retargetable by construction: a positive control of the procedure, not a trained network)', choices: ['aligned', 'corner', 'fixed', 'planted'] },
     size: { default: 9, description: 'maze side (13 takes minutes)', min: 7, max: 13, integer: true },
     mazes: { default: 6, description: 'held-out mazes (every reachable cell of each is a target)', min: 2, max: 40, integer: true },
     controlMazes: { default: 2, description: 'held-out mazes for the untrained control', min: 1, max: 40, integer: true },
@@ -173,7 +177,7 @@ defineClaim({
       return {
         verdict: 'not supported',
         summary: `No representation narrower than the input's footprint passes notebook 05's bars in the ${p.variant} agent (${p.size}×${p.size}), so nothing is located to rewrite (writing the footprint would move the input, not a target).`,
-        numbers: { located: false, narrowest: 'none', inputDriven: false, rate: 0, baseline: 0, farthest: 0, farthestBaseline: 0, ceiling: 0, ofCeiling: 0, clearOnly: 0, footprintRate: 0, untrainedLocated: false, untrainedRate: 0, untrainedBaseline: 0, untrainedGain: 0, untrainedCeiling: 0, untrainedCounts: false },
+        numbers: { located: false, narrowest: 'none', inputDriven: false, iterationOne: 0, planted: p.variant === 'planted', rate: 0, baseline: 0, farthest: 0, farthestBaseline: 0, ceiling: 0, ofCeiling: 0, clearOnly: 0, footprintRate: 0, untrainedLocated: false, untrainedRate: 0, untrainedBaseline: 0, untrainedGain: 0, untrainedCeiling: 0, untrainedCounts: false },
       };
     }
     const clear = retargetLearned(found, p.mazes, p.seed, { edit: 'clear-only', target })!;
@@ -187,7 +191,9 @@ defineClaim({
     const far = by.bands[by.bands.length - 1];
     const ceiling = by.ceilingRate ?? 0;
     const untrainedGain = unt ? unt.rate - unt.baselineRate : 0;
-    const verdict = learnedRetargetVerdict({ rate: by.rate, farthest: far.rate, baseline: by.baselineRate, clearOnly: clear.rate, ceiling, untrainedGain, untrainedCeiling });
+    const iterationOne = Math.max(...narrow.channels.map((k) => scan.iterationOne[k]));
+    const verdict = learnedRetargetVerdict({ rate: by.rate, farthest: far.rate, baseline: by.baselineRate, clearOnly: clear.rate, ceiling, untrainedGain, untrainedCeiling, inputDriven: narrow.inputDriven });
+    const planted = p.variant === 'planted' ? 'PLANTED CONTROL: the hand-set wavefront searcher, retargetable by construction; this shows what the procedure reports when the essay\'s picture holds exactly, and is no evidence that training produces it. ' : '';
     const rows = by.bands.map((b, k) => ({ band: b.band, edited: b.rate, baseline: b.baselineRate, 'clear only': clear.bands.find((c) => c.band === b.band)?.rate ?? 0, ceiling: b.ceilingRate ?? 0, 'footprint edit (comparison)': foot?.bands.find((c) => c.band === b.band)?.rate ?? 0, trials: b.trials, bandIndex: k }));
     const chartRows = [
       ...rows.flatMap((r) => [
@@ -200,15 +206,15 @@ defineClaim({
     const what = `channel${narrow.channels.length > 1 ? 's' : ''} ${narrow.channels.join(', ')} ${narrow.radius === 0 ? 'at the cell alone' : `over the ${2 * narrow.radius + 1}×${2 * narrow.radius + 1} window`}, iterations ${narrow.from}–${scan.iterations}`;
     return {
       verdict,
-      summary: `The edit writes the narrow representation notebook 05's scan found: ${what}${narrow.inputDriven ? ' (channels that already respond to the cheese at iteration 1, straight from the input: probably where the input writes the cheese, so this edit may still be close to moving the input)' : ''}. `
+      summary: `${planted}The edit writes the narrow representation notebook 05's scan found: ${what}${narrow.inputDriven ? ` (channels that already have ${pct(iterationOne)} of their response to the cheese at iteration 1, straight from the input: probably where the input writes the cheese, so this edit may still be close to moving the input)` : ` (${pct(iterationOne)} of their response to the cheese exists at iteration 1: the rest is built by the recurrence, so the edit is not the input moved)`}. `
         + `Edited, the ${p.variant} agent reaches ${pct(by.rate)} of ${by.trials} targets (${p.mazes} mazes, ${p.size}×${p.size}); the farthest band (${far.band}) ${pct(far.rate)}; left alone ${pct(by.baselineRate)}; clearing the cheese and writing nothing ${pct(clear.rate)}; with the cheese itself moved there (the ceiling) ${pct(ceiling)}, so the edit gets ${pct(ceiling > 0 ? by.rate / ceiling : 0)} of the ceiling. `
         + (foot ? `For comparison, writing the input's footprint (every channel, 3×3, every iteration: the same as moving the cheese in the input) reaches ${pct(foot.rate)}. ` : '')
         + (unt ? `The untrained network (same architecture, initial weights) edited on the same channels reaches ${pct(unt.rate)} vs ${pct(unt.baselineRate)} left alone, with its ceiling ${pct(untrainedCeiling)}`
-          + (untrainedCounts ? (untrainedGain >= 0.2 ? ': the edit moves it too, so it moves the input rather than a learned target.' : '.') : `: under 50%, so this control cannot show an edit moving the input and does not count (the verdict can be at most "depends").`)
-        : 'The untrained network gives nothing to edit, so the control does not count (the verdict can be at most "depends").'),
+          + (untrainedCounts ? (untrainedGain >= 0.2 ? ': the edit moves it too, so it moves the input rather than a learned target.' : '.') : `: under 50%, so this control cannot show an edit moving the input and does not count${narrow.inputDriven ? ' (and the channels are input-driven, so nothing rules out that the edit moves the input: the verdict can be at most "depends").' : '; the iteration-1 share above is the control that counts.'}`)
+        : `The untrained network gives nothing to edit, so that control does not count${narrow.inputDriven ? ' (and the channels are input-driven: the verdict can be at most "depends").' : '; the iteration-1 share above is the control that counts.'}`),
       numbers: {
         located: true, narrowest: narrow.label, inputDriven: narrow.inputDriven, rate: by.rate, baseline: by.baselineRate, farthest: far.rate, farthestBaseline: far.baselineRate, ceiling, ofCeiling: ceiling > 0 ? by.rate / ceiling : 0,
-        clearOnly: clear.rate, footprintRate: foot?.rate ?? 0, untrainedLocated: !!rawTarget, untrainedRate: unt?.rate ?? 0, untrainedBaseline: unt?.baselineRate ?? 0, untrainedGain, untrainedCeiling, untrainedCounts,
+        iterationOne, planted: p.variant === 'planted', clearOnly: clear.rate, footprintRate: foot?.rate ?? 0, untrainedLocated: !!rawTarget, untrainedRate: unt?.rate ?? 0, untrainedBaseline: unt?.baselineRate ?? 0, untrainedGain, untrainedCeiling, untrainedCounts,
       },
       chart: barChart(chartRows, { x: 'band', y: 'success', color: 'condition', xTitle: 'distance from the training region', yTitle: 'targets reached', title: `Retargetability by distance, with its controls: ${pct(by.rate)} edited (narrow), ${pct(by.baselineRate)} no edit, ${pct(clear.rate)} clear only, ceiling ${pct(ceiling)}` }),
       rows,
@@ -233,9 +239,10 @@ defineClaim({
     paraphrase: 'If a hardcoded target does not hamstring the system, why would gradient descent not simply hardcode the reward there?',
   },
   claim: 'Trained on a single goal, the network hardcodes it: its moves barely depend on the cheese, no cheese representation is located, and rewriting finds nothing to rewrite; trained with the goal varying, the same network has a located, retargetable target.',
-  criterion: 'Located means notebook 05\'s narrow scan has a passing candidate narrower than the input\'s footprint (the footprint is the input itself); the edit writes it. Each located agent\'s ceiling (success with the cheese itself moved to the cell) is measured beside its edit. Supported if the many-goals (aligned) agent is located and retargetable (edited success at least 30 points above its baseline) AND the narrow agent (`narrow`) is not located, or its edit gains under 10 points while its ceiling gains at least 20 (a small edit gain from an agent that reaches no cell even with the cheese moved there is incompetence, not evidence) AND the narrow agent is measured to be hardcoded: moving the cheese to another open cell changes its chosen move at under `hardcodedBar` of the open cells (the no-cheese control; the share with the cheese removed is reported too). Not supported if both are located and retargetable (gains of at least 30 points). Depends otherwise.',
+  criterion: 'Located means notebook 05\'s narrow scan has a passing candidate narrower than the input\'s footprint (the footprint is the input itself); the edit writes it. Each located agent\'s ceiling (success with the cheese itself moved to the cell) is measured beside its edit. Supported if the many-goals (aligned) agent is located and retargetable (edited success at least 30 points above its baseline) AND the narrow agent (`narrow`) is not located, or its edit gains under 10 points while its ceiling gains at least 20 (a small edit gain from an agent that reaches no cell even with the cheese moved there is incompetence, not evidence) AND the narrow agent is measured to be hardcoded: moving the cheese to another open cell changes its chosen move at under `hardcodedBar` of the open cells (the no-cheese control; the share with the cheese removed is reported too). Not supported if both are located and retargetable (gains of at least 30 points). Depends otherwise. `many` or `narrow` set to planted puts the hand-set wavefront searcher (lib/mesa/learned/planted.ts, retargetable by construction) in that role: a positive control of the procedure, never evidence about training.',
   params: {
-    narrow: { default: 'fixed', description: 'the narrowly trained agent: one fixed cheese cell (fixed), or the top-right square (corner)', choices: ['fixed', 'corner'] },
+    many: { default: 'aligned', description: 'the agent trained with the goal varying (planted: the hand-set wavefront searcher in the same architecture, retargetable by construction: a positive control of the procedure, not a trained network)', choices: ['aligned', 'planted'] },
+    narrow: { default: 'fixed', description: 'the narrowly trained agent: one fixed cheese cell (fixed), or the top-right square (corner); planted stands in for a narrow agent that kept a general goal slot (by construction: it shows what the verdict says then)', choices: ['fixed', 'corner', 'planted'] },
     size: { default: 9, description: 'maze side', min: 7, max: 13, integer: true },
     mazes: { default: 6, description: 'held-out mazes for retargetability', min: 2, max: 40, integer: true },
     hardcodedBar: { default: 0.2, description: 'largest share of moves that may change when the cheese moves, for an agent to count as hardcoded', min: 0.01, max: 1 },
@@ -244,14 +251,15 @@ defineClaim({
   run: async (p) => {
     await useBackend();
     const probe = cheeseMazeLevels('test', 16, `dependence/${p.seed}`, { size: p.size, trainRegion: 3 });
-    const measure = (v: 'aligned' | 'fixed' | 'corner') => {
+    const measure = (v: 'aligned' | 'fixed' | 'corner' | 'planted') => {
       const { found, scan, target } = locateLearnedNarrow(v, p.size, p.seed);
       const by = target ? retargetLearned(found, p.mazes, p.seed, { ceiling: true, target }) : null;
       const dep = cheeseDependence(found.agent, probe, 'moves', p.seed);
       const ceiling = by?.ceilingRate ?? 0;
       return { v, located: !!target, gain: by ? by.rate - by.baselineRate : 0, rate: by?.rate ?? 0, baseline: by?.baselineRate ?? 0, ceiling, ceilingGain: by ? ceiling - by.baselineRate : 0, effect: scan.strongest?.effect ?? 0, moved: dep.moved, removed: dep.removed };
     };
-    const many = measure('aligned'), narrow = measure(p.narrow);
+    const many = measure(p.many), narrow = measure(p.narrow);
+    const planted = [p.many, p.narrow].includes('planted') ? 'PLANTED CONTROL: the planted agent is the hand-set wavefront searcher, retargetable by construction; this run shows what the procedure reports for such an agent and is no evidence about training. ' : '';
     const hardcoded = narrow.moved < p.hardcodedBar;
     const verdict = goalDiversityVerdict({ manyLocated: many.located, manyGain: many.gain, narrowLocated: narrow.located, narrowGain: narrow.gain, narrowCeilingGain: narrow.ceilingGain, narrowMoved: narrow.moved, hardcodedBar: p.hardcodedBar });
     const say = (m: typeof many) => (m.located
@@ -260,7 +268,7 @@ defineClaim({
       + `; moving the cheese changes ${pct(m.moved)} of its moves, removing it ${pct(m.removed)}`;
     return {
       verdict,
-      summary: `${say(many)}. ${say(narrow)}: ${hardcoded ? `under ${pct(p.hardcodedBar)}, so its goal is measured to be hardcoded` : `at least ${pct(p.hardcodedBar)}, so its behaviour still depends on the cheese: not hardcoded`}.`
+      summary: `${planted}${say(many)}. ${say(narrow)}: ${hardcoded ? `under ${pct(p.hardcodedBar)}, so its goal is measured to be hardcoded` : `at least ${pct(p.hardcodedBar)}, so its behaviour still depends on the cheese: not hardcoded`}.`
         + (narrow.located && narrow.gain < 0.1 && narrow.ceilingGain < 0.2 ? ` Its edit gains under 10 points, but so does moving the cheese itself: the agent reaches few cells either way, so the small gain does not show a hardcoded target.` : ''),
       numbers: {
         manyLocated: many.located, manyGain: many.gain, manyCeiling: many.ceiling, narrowLocated: narrow.located, narrowGain: narrow.gain, narrowCeiling: narrow.ceiling, narrowCeilingGain: narrow.ceilingGain, narrowEffect: narrow.effect,

@@ -5,11 +5,13 @@ import '../index';
 import { goalDiversityVerdict, innerFixVerdict, learnedRetargetVerdict } from './claims';
 
 describe('learned searcher: the verdicts flip at their stated bars', () => {
-  const good = { rate: 0.95, farthest: 0.9, baseline: 0.4, clearOnly: 0.3, ceiling: 0.97, untrainedGain: 0, untrainedCeiling: 0.8 };
-  it('06-learned-retargetable: supported only when the edit clears every bar and every control', () => {
+  const good = { rate: 0.95, farthest: 0.9, baseline: 0.4, clearOnly: 0.3, ceiling: 0.97, untrainedGain: 0, untrainedCeiling: 0.8, inputDriven: true };
+  it('06-learned-retargetable: supported only when the edit clears every bar and something rules out moving the input', () => {
     expect(learnedRetargetVerdict(good)).toBe('supported');
     expect(learnedRetargetVerdict({ ...good, untrainedGain: 0.25 })).toBe('depends'); // the edit moves an untrained net too
-    expect(learnedRetargetVerdict({ ...good, untrainedCeiling: 0.4 })).toBe('depends'); // a control that reaches nothing even with the cheese moved cannot count
+    expect(learnedRetargetVerdict({ ...good, untrainedGain: 0.25, inputDriven: false })).toBe('depends'); // a counting control that moves wins over the iteration-1 share
+    expect(learnedRetargetVerdict({ ...good, untrainedCeiling: 0.4 })).toBe('depends'); // a control that reaches nothing even with the cheese moved cannot count, and the channels are input-driven
+    expect(learnedRetargetVerdict({ ...good, untrainedCeiling: 0.4, inputDriven: false })).toBe('supported'); // built by the recurrence: the edit is not the input moved
     expect(learnedRetargetVerdict({ ...good, untrainedCeiling: 0.5 })).toBe('supported');
     expect(learnedRetargetVerdict({ ...good, ceiling: 1, rate: 0.91, farthest: 0.9 })).toBe('supported');
     expect(learnedRetargetVerdict({ ...good, rate: 0.9, ceiling: 1.0, baseline: 0.6 })).toBe('depends'); // baseline above 50%
@@ -43,7 +45,7 @@ describe('learned searcher: retargeting, measured', () => {
     const n = r.numbers;
     expect(n.located).toBe(true);
     expect(String(n.narrowest)).not.toMatch(/^all/); // never the footprint
-    expect(r.verdict).toBe(learnedRetargetVerdict({ rate: Number(n.rate), farthest: Number(n.farthest), baseline: Number(n.baseline), clearOnly: Number(n.clearOnly), ceiling: Number(n.ceiling), untrainedGain: Number(n.untrainedGain), untrainedCeiling: Number(n.untrainedCeiling) }));
+    expect(r.verdict).toBe(learnedRetargetVerdict({ rate: Number(n.rate), farthest: Number(n.farthest), baseline: Number(n.baseline), clearOnly: Number(n.clearOnly), ceiling: Number(n.ceiling), untrainedGain: Number(n.untrainedGain), untrainedCeiling: Number(n.untrainedCeiling), inputDriven: n.inputDriven === true }));
     // The untrained net reaches under half the cells even with the cheese moved there: its control does not count.
     expect(n.untrainedCounts).toBe(Number(n.untrainedCeiling) >= 0.5);
     expect(r.verdict).not.toBe('supported');

@@ -11,6 +11,7 @@ import { cheeseMazeLevels } from '../envs/cheese-maze';
 import type { LearnedVariant } from '../mesa/learned/config';
 import type { LearnedSearchAgent } from '../mesa/learned/agent';
 import { loadLearnedAgent, untrainedLearnedAgent } from '../mesa/learned/shipped';
+import { plantedLearnedAgent } from '../mesa/learned/planted';
 import type { RetargetabilityByDistance } from './by-distance';
 import { retargetabilityByDistance } from './by-distance';
 import type { LocatedTarget, LocateResult } from './locate';
@@ -25,8 +26,12 @@ export const LEARNED_EDIT = { clearWith: 'blank', strength: 1.5 } as const;
 
 export interface LearnedLocate { agent: LearnedSearchAgent; levels: CheeseMazeLevel[]; result: LocateResult }
 
-/** The agents a locate can run on: a shipped variant, or the untrained control (same architecture, initial weights). */
-export type LearnedSubject = LearnedVariant | 'untrained';
+/**
+ * The agents a locate can run on: a shipped variant; the untrained control (same architecture,
+ * initial weights); or the planted wavefront searcher (same architecture, hand-set weights:
+ * retargetable by construction, a positive control of the procedures, never evidence about training).
+ */
+export type LearnedSubject = LearnedVariant | 'untrained' | 'planted';
 
 // Claims of one notebook locate the same agent again and again: keep the last few results (they are deterministic).
 const located = new Map<string, LearnedLocate>();
@@ -40,7 +45,7 @@ export function locateLearned(variant: LearnedSubject, size: number, seed: numbe
   const key = `${variant}/${size}/${String(seed)}`;
   const hit = located.get(key);
   if (hit) return hit;
-  const agent = variant === 'untrained' ? untrainedLearnedAgent({ size }, 1) : loadLearnedAgent(variant, { size });
+  const agent = variant === 'untrained' ? untrainedLearnedAgent({ size }, 1) : variant === 'planted' ? plantedLearnedAgent({ size }) : loadLearnedAgent(variant, { size });
   const levels = cheeseMazeLevels(variant === 'corner' ? 'train' : 'test', 30, `locate/${String(seed)}`, { size, trainRegion: 3 });
   const found = { agent, levels, result: locateTarget(agent, levels, { ...LEARNED_LOCATE, seed }) };
   if (located.size >= 8) located.delete(located.keys().next().value as string);
