@@ -6,6 +6,8 @@
  * footprint is the input itself (patching it equals moving the cheese in the input), so notebook 06
  * edits the narrow representation of {@link locateLearnedNarrow} and shows the footprint only as a comparison.
  */
+import { createHash } from 'node:crypto';
+import { configHash, readCache, writeCache } from '../core/cache';
 import type { CheeseMazeLevel } from '../envs/cheese-maze';
 import { cheeseMazeLevels } from '../envs/cheese-maze';
 import type { LearnedVariant } from '../mesa/learned/config';
@@ -47,7 +49,8 @@ export function locateLearned(variant: LearnedSubject, size: number, seed: numbe
   if (hit) return hit;
   const agent = variant === 'untrained' ? untrainedLearnedAgent({ size }, 1) : variant === 'planted' ? plantedLearnedAgent({ size }) : loadLearnedAgent(variant, { size });
   const levels = cheeseMazeLevels(variant === 'corner' ? 'train' : 'test', 30, `locate/${String(seed)}`, { size, trainRegion: 3 });
-  const found = { agent, levels, result: locateTarget(agent, levels, { ...LEARNED_LOCATE, seed }) };
+  const result = cached('locate', { agent: agentDigest(agent), levels: levels.length, size, seed: String(seed), options: LEARNED_LOCATE }, () => locateTarget(agent, levels, { ...LEARNED_LOCATE, seed }));
+  const found = { agent, levels, result };
   if (located.size >= 8) located.delete(located.keys().next().value as string);
   located.set(key, found);
   return found;
@@ -56,6 +59,26 @@ export function locateLearned(variant: LearnedSubject, size: number, seed: numbe
 /** Patches narrower than the input's footprint on the same agent and mazes as {@link locateLearned}. */
 export function narrowLearned(found: LearnedLocate, opts: NarrowOptions = {}): NarrowScan {
   return narrowPatchScan(found.agent, found.levels, opts);
+}
+
+// The scans are deterministic in (weights, mazes, options) and take seconds to a minute each: kept
+// on disk (lib/core/cache.ts) so a re-run cell or notebook reads them back. Bump on any change to
+// what locate.ts or narrow.ts compute.
+const SCAN_VERSION = 1;
+
+/** A digest of an agent's weights and sizes: a cached scan is reused only for the same network. */
+function agentDigest(agent: LearnedSearchAgent): string {
+  const p = agent.params;
+  return createHash('sha256').update(new Uint8Array(p.buffer, p.byteOffset, p.byteLength)).update(`${agent.size}/${agent.iterations}`).digest('hex').slice(0, 16);
+}
+
+function cached<T>(kind: 'locate' | 'narrow', key: unknown, compute: () => T): T {
+  const hash = configHash({ version: SCAN_VERSION, key });
+  const hit = readCache<T>(`learned-scans/${kind}`, hash);
+  if (hit) return hit;
+  const value = compute();
+  writeCache(`learned-scans/${kind}`, hash, value);
+  return value;
 }
 
 /**
@@ -94,7 +117,7 @@ export function locateLearnedNarrow(variant: LearnedSubject, size: number, seed:
   const hit = narrowed.get(key);
   if (hit) return hit;
   const found = locateLearned(variant, size, seed);
-  const scan = narrowLearned(found, { seed });
+  const scan = cached('narrow', { agent: agentDigest(found.agent), locate: configHash(found.result.best), size, seed: String(seed) }, () => narrowLearned(found, { seed }));
   const out = { found, scan, target: scan.narrowest ? narrowTarget(found, scan.narrowest) : null };
   if (narrowed.size >= 8) narrowed.delete(narrowed.keys().next().value as string);
   narrowed.set(key, out);
