@@ -9,12 +9,12 @@ import { agentConfig } from '../../lib/mesa/agents';
 import { loadOrTrainAgent } from '../../lib/mesa/cache-fs';
 import { summarize } from '../../lib/mesa/evaluate';
 import { rollout } from '../../lib/mesa/rollout';
-import { cheeseMazeLevels } from '../../lib/envs/cheese-maze';
+import { cheeseMazeLevels, withCheese } from '../../lib/envs/cheese-maze';
 import type { CheeseMazeLevel } from '../../lib/envs/cheese-maze';
 import { cheeseDependence } from '../../lib/mesa/learned/cheese-dependence';
 import { loadLearnedAgent } from '../../lib/mesa/learned/shipped';
 import { retargetPatches } from '../../lib/retarget/retarget';
-import { retargetability } from '../../lib/retarget/retargetability';
+import { reachableTargets, retargetability } from '../../lib/retarget/retargetability';
 import { channelLocalization } from '../../lib/interp/probe';
 import { collectActivations } from '../../lib/interp/activations';
 import { barChart } from '../../lib/viz/bar-chart';
@@ -64,8 +64,20 @@ defineClaim({
 });
 
 /**
+ * The verdict of 06-policy-retargetable from its rates (in [0, 1]): supported if the edited agent
+ * reaches at least 80% of targets and at least 20 points more than without intervention.
+ */
+export function policyRetargetVerdict(m: { rate: number; baseline: number }): Verdict {
+  return m.rate >= 0.8 && m.rate - m.baseline >= 0.2 ? 'supported' : 'not supported';
+}
+
+/** The planner's layer that the positive control searches: its target map (retargetable by construction). */
+export const PLANNER_TARGET_LAYER = 'target.map';
+
+/**
  * Notebook 06: is there a retargetable target representation in the plain policy network? We
- * locate the channel that best points at the cheese and write it at a target cell.
+ * locate the channel that best points at the cheese and write it at a target cell. The same
+ * procedure on the planner agent (whose target map is one by construction) is its positive control.
  */
 defineClaim({
   id: '06-policy-retargetable',
@@ -77,32 +89,45 @@ defineClaim({
     thread: 'the second assumption: interpretability can find the target',
     paraphrase: 'The proposal needs the target of the search to be a thing we can locate and overwrite inside the network.',
   },
-  claim: 'Writing the policy network\'s most cheese-localizing channel at a target cell makes the agent go there for most reachable cells of held-out mazes.',
-  criterion: 'Supported if the retargeted agent reaches at least 80% of targets AND at least 20 points more than without intervention; otherwise not supported.',
+  claim: 'Writing the policy network\'s most cheese-localizing channel at a target cell makes the agent go there for most reachable cells of held-out mazes. (With agent = planner the same locate-and-write procedure runs on the planner agent, whose target map is retargetable by construction: a check that the procedure can say supported, not evidence about trained networks.)',
+  criterion: 'Supported if the retargeted agent reaches at least 80% of targets AND at least 20 points more than without intervention; otherwise not supported. Reported beside, outside the verdict: the ceiling (no edit, the cheese itself moved to the target cell), the most any edit that acts like the cheese could give. The planner setting is a positive control of the procedure and is not evidence for the claim.',
   params: {
-    layer: { default: 'conv2', description: 'spatial layer to search for a goal channel', choices: ['conv1', 'conv2', 'conv3'] },
+    agent: { default: 'policy', description: 'policy = the trained policy network (the question); planner = positive control, retargetable by construction (the procedure searches its target map)', choices: ['policy', 'planner'] },
+    training: { default: 'corner', description: 'where the policy network\'s training cheese lay: corner = the top-right square (the agent of notebook 04); anywhere = every cell, so the cheese is a goal it learned to follow everywhere (the planner is always the default planner)', choices: ['corner', 'anywhere'] },
+    layer: { default: 'conv2', description: 'spatial layer of the policy network to search for a goal channel (the planner always searches its target map)', choices: ['conv1', 'conv2', 'conv3'] },
     strength: { default: 3, description: 'value written at the target, in multiples of the channel\'s largest observed activation', min: 0.1, max: 50 },
+    clear: { default: true, description: 'set the channel to zero everywhere else before writing the target' },
     mazes: { default: 6, description: 'held-out mazes', min: 1, max: 50, integer: true },
     seed: { default: 1, description: 'seed of the agent', integer: true },
   },
   run: async (p) => {
-    const cfg = agentConfig('policy', { seed: p.seed });
+    const control = p.agent === 'planner';
+    const cfg = agentConfig(p.agent, { seed: p.seed, ...(control || p.training === 'corner' ? {} : { trainDistribution: 'test' as const }) });
     const { agent } = await loadOrTrainAgent(cfg);
-    const layer = p.layer;
+    const layer = control ? PLANNER_TARGET_LAYER : p.layer;
     const probeSet = cheeseMazeLevels('test', 200, `probe/${cfg.seed}`, { size: cfg.size, trainRegion: cfg.trainRegion }).map((level) => ({ level }));
     const loc = channelLocalization(agent, layer, probeSet, (e) => e.level.cheese);
     const acts = collectActivations(agent, probeSet, layer);
-    const C = acts.shape[2];
+    const C = acts.shape.length > 2 ? acts.shape[2] : 1;
     let peak = 0;
     for (let i = loc.best.channel; i < acts.data.length; i += C) peak = Math.max(peak, Math.abs(acts.data[i]));
     const value = loc.best.sign * peak * p.strength;
     const held = cheeseMazeLevels('test', p.mazes, `held/${cfg.seed}`, { size: cfg.size, trainRegion: cfg.trainRegion });
-    const r = retargetability(agent, held, { kind: 'channel', layer, channel: loc.best.channel, value, clear: true });
-    const supported = r.rate >= 0.8 && r.rate - r.baselineRate >= 0.2;
+    const r = retargetability(agent, held, { kind: 'channel', layer, channel: loc.best.channel, value, clear: p.clear });
+    const verdict = policyRetargetVerdict({ rate: r.rate, baseline: r.baselineRate });
+    // Beside the verdict: the ceiling, the same trials with the cheese itself moved to the target (no edit).
+    const { levels: trialLevels, targets } = reachableTargets(held);
+    const moved = rollout(agent, trialLevels.map((lv, i) => withCheese(lv, targets[i])), { goals: targets, stopOnLoop: true });
+    const ceiling = moved.filter((e) => e.reachedGoal).length / moved.length;
+    const label = control ? 'Positive control — the planner agent, retargetable by construction: a check that the procedure can say supported, not evidence about trained networks. ' : '';
+    const what = control ? `The planner's ${layer}` : `Channel ${loc.best.channel} of ${layer} of the policy network trained with the cheese ${p.training === 'corner' ? 'in the corner square' : 'anywhere'}`;
     return {
-      verdict: supported ? 'supported' : 'not supported',
-      summary: `Channel ${loc.best.channel} of ${layer} points at the cheese in ${pct(loc.best.accuracy)} of mazes (chance ${pct(loc.chance)}). Writing it at a target cell, the agent reached ${pct(r.rate)} of ${r.trials} targets; without intervention it reaches ${pct(r.baselineRate)} of them anyway.`,
-      numbers: { channel: loc.best.channel, localization: loc.best.accuracy, chance: loc.chance, rate: r.rate, baseline: r.baselineRate, trials: r.trials },
+      verdict,
+      summary: `${label}${what} points at the cheese in ${pct(loc.best.accuracy)} of mazes (chance ${pct(loc.chance)}). Writing it at a target cell${p.clear ? ' (cleared elsewhere)' : ''}, the agent reached ${pct(r.rate)} of ${r.trials} targets; without intervention it reaches ${pct(r.baselineRate)} of them anyway, and with the cheese itself moved to the target (no edit) ${pct(ceiling)}.`,
+      numbers: {
+        agent: control ? 'planner (retargetable by construction: a check that the procedure can say supported, not evidence about trained networks)' : `policy (cheese ${p.training === 'corner' ? 'in the corner square' : 'anywhere'} in training)`,
+        layer, channel: loc.best.channel, localization: loc.best.accuracy, chance: loc.chance, value, rate: r.rate, baseline: r.baselineRate, ceiling, trials: r.trials,
+      },
       chart: r.chart,
       rows: r.cells,
     };

@@ -15,5 +15,6 @@ export const retargetMessages = {
   needCheese: () => `clear: 'cheese' needs the cheese cells (option cheese), or use clear: 'none'.`,
   badIterations: (value: unknown, known: readonly number[]) => `iterations must be 'all' or a list of iteration numbers among ${known.join(', ') || '(none: the layer is not recurrent)'}, got ${String(value)}.`,
   noRecurrentLayer: (kind: string) => `the "${kind}" agent has no recurrent layer (same-shaped spatial layers named by iteration, e.g. iter.1.h, iter.2.h); narrower patches by iteration need one.`,
+  badChannel: (layer: string, channel: number, count: number) => `layer ${layer} has ${count} channel${count === 1 ? '' : 's'} (0–${count - 1}), got channel ${channel}.`,
   badBands: (value: unknown) => `bands must be a positive integer, got ${String(value)}.`,
 } as const;

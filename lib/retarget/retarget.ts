@@ -49,10 +49,13 @@ export function retargetPatches(agent: NamedModel, targets: readonly Cell[], met
       const { layer, channel, value } = method;
       return {
         [layer]: (act: tf.Tensor) => {
-          const C = act.shape[3] as number;
+          // A single-channel map ([B,H,W], e.g. the planner's target.map) is channel 0.
+          const C = act.rank === 3 ? 1 : act.shape[3] as number;
+          if (channel < 0 || channel >= C) fail('retarget', retargetMessages.badChannel(layer, channel, C));
           const sel = new Float32Array(C); sel[channel] = 1;
-          const chan = tf.tensor4d(sel, [1, 1, 1, C]);
-          const hot = tf.tensor4d(oneHot, [B, H, W, 1]);
+          const shape = act.rank === 3 ? [1, 1, 1] : [1, 1, 1, C];
+          const chan = tf.tensor(sel, shape);
+          const hot = tf.tensor(oneHot, act.rank === 3 ? [B, H, W] : [B, H, W, 1]);
           const setAt = tf.mul(hot, chan);                        // 1 at (target, channel)
           const base = method.clear ? tf.mul(act, tf.sub(1, chan)) : act;
           return tf.add(tf.mul(base, tf.sub(1, setAt)), tf.mul(setAt, value));

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agentConfig, rollout, trainFromConfig, useBackend } from '../../lib/mesa/index';
 import type { TrainedAgent } from '../../lib/mesa/index';
@@ -34,6 +35,15 @@ describe('retargeting', () => {
     const after = rollout(toy, [lv], { maxSteps: 1, patch })[0].path[1];
     expect(before.x + before.y).toBeGreaterThanOrEqual(6);
     expect(after.x + after.y).toBeLessThanOrEqual(6);
+  });
+
+  it('a channel edit writes a single-channel map ([B,H,W], the planner\'s target.map) as channel 0; another channel is an error naming the module', () => {
+    const patch = retargetPatches(planner.agent, [{ x: 2, y: 3 }], { kind: 'channel', layer: 'target.map', channel: 0, value: 5, clear: true })['target.map'] as (a: tf.Tensor) => tf.Tensor;
+    const out = Array.from(tf.tidy(() => patch(tf.fill([1, 7, 7], -30))).dataSync());
+    expect(out[3 * 7 + 2]).toBe(5);
+    expect(out.filter((v) => v === 0)).toHaveLength(48);
+    const bad = retargetPatches(planner.agent, [{ x: 2, y: 3 }], { kind: 'channel', layer: 'target.map', channel: 1, value: 5 })['target.map'] as (a: tf.Tensor) => tf.Tensor;
+    expect(() => bad(tf.zeros([1, 7, 7]))).toThrow(/retarget.*1 channel/);
   });
 
   it('retraining for a new target costs gradient steps; retargeting costs none', () => {
