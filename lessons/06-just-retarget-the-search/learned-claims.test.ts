@@ -48,9 +48,22 @@ describe('learned searcher: retargeting, measured', () => {
     expect(r.verdict).toBe(learnedRetargetVerdict({ rate: Number(n.rate), farthest: Number(n.farthest), baseline: Number(n.baseline), clearOnly: Number(n.clearOnly), ceiling: Number(n.ceiling), untrainedGain: Number(n.untrainedGain), untrainedCeiling: Number(n.untrainedCeiling), inputDriven: n.inputDriven === true }));
     // The untrained net reaches under half the cells even with the cheese moved there: its control does not count.
     expect(n.untrainedCounts).toBe(Number(n.untrainedCeiling) >= 0.5);
-    expect(r.verdict).not.toBe('supported');
+    expect(r.verdict).toBe('not supported'); // the narrow edit gains under 20 points at the defaults
     // The footprint edit (the input itself), a comparison only, reaches near the ceiling.
     expect(Number(n.footprintRate)).toBeGreaterThanOrEqual(0.8 * Number(n.ceiling));
+  }, 400_000);
+
+  it('06-learned-retargetable, the planted control (retargetable by construction): supported at 11×11; depends at 9×9, where the agent passes most cells anyway', async () => {
+    const big = await runClaim('06-learned-retargetable', { variant: 'planted', size: 11, mazes: 4, controlMazes: 1 });
+    expect(big.verdict).toBe('supported');
+    expect(big.numbers.planted).toBe(true);
+    expect(big.numbers.inputDriven).toBe(false); // built by the recurrence: this is what rules out an input edit
+    expect(big.numbers.untrainedCounts).toBe(false);
+    expect(big.summary).toMatch(/^PLANTED CONTROL: .*retargetable by construction/);
+    const small = await runClaim('06-learned-retargetable', { variant: 'planted', mazes: 4, controlMazes: 1 });
+    expect(small.verdict).toBe('depends');
+    expect(Number(small.numbers.rate)).toBeGreaterThanOrEqual(0.9);
+    expect(Number(small.numbers.baseline)).toBeGreaterThan(0.5);
   }, 400_000);
 
   it('06-retarget-removes-inner-misalignment: not supported at the defaults (11×11); when something narrow is located the verdict follows the figures', async () => {
@@ -70,7 +83,16 @@ describe('learned searcher: retargeting, measured', () => {
     expect(Number(n.manyMoved)).toBeGreaterThan(Number(n.narrowMoved) + 0.15);
     expect(n.narrowHardcoded).toBe(true);
     expect(r.verdict).toBe(goalDiversityVerdict({ manyLocated: n.manyLocated === true, manyGain: Number(n.manyGain), narrowLocated: n.narrowLocated === true, narrowGain: Number(n.narrowGain), narrowCeilingGain: Number(n.narrowCeilingGain), narrowMoved: Number(n.narrowMoved), hardcodedBar: 0.2 }));
+    expect(r.verdict).toBe('depends'); // the aligned agent's narrow edit gains under 30 points
     const strict = await runClaim('06-goal-diversity', { mazes: 4, hardcodedBar: 0.02 });
     expect(strict.numbers.narrowHardcoded).toBe(false);
+    expect(strict.verdict).toBe('depends');
+    // The planted control (retargetable by construction) in the many-goals role: the fixed agent is not located and hardcoded.
+    const withControl = await runClaim('06-goal-diversity', { mazes: 4, many: 'planted' });
+    expect(withControl.verdict).toBe('supported');
+    expect(withControl.summary).toMatch(/^PLANTED CONTROL/);
+    // … and in the narrow role too: a narrow agent that kept a general goal slot gives "not supported".
+    const both = await runClaim('06-goal-diversity', { mazes: 4, many: 'planted', narrow: 'planted' });
+    expect(both.verdict).toBe('not supported');
   }, 600_000);
 });

@@ -77,7 +77,13 @@ function cached<T>(kind: 'locate' | 'narrow', key: unknown, compute: () => T): T
   const hit = readCache<T>(`learned-scans/${kind}`, hash);
   if (hit) return hit;
   const value = compute();
-  writeCache(`learned-scans/${kind}`, hash, value);
+  // JSON would turn NaN (e.g. a window cell never seen open) into null: such a scan is not kept.
+  let exact = true;
+  JSON.stringify(value, (_k, v: unknown) => {
+    if ((typeof v === 'number' && !Number.isFinite(v)) || ArrayBuffer.isView(v)) exact = false;
+    return v;
+  });
+  if (exact) writeCache(`learned-scans/${kind}`, hash, value);
   return value;
 }
 
