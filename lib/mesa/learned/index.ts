@@ -27,4 +27,5 @@ export { cheeseDependence } from './cheese-dependence';
 export type { CheeseDependence } from './cheese-dependence';
 export type { GoalRow, GoalSummary, GoalOptions } from './goals';
 export { SHIPPED_WEIGHTS, shippedNet, loadLearnedAgent, untrainedLearnedAgent } from './shipped';
+export { plantedLearnedAgent, plantedParams, PLANTED_CHANNELS } from './planted';
 export { learnedMessages } from './messages';
