@@ -1,7 +1,7 @@
 import { RetargetLabError } from '../lib/core/errors';
 import { getClaim, listClaims, runClaim, type ClaimOutcome } from '../lib/claims/index';
 import '../lessons/index';
-import { listCoverage, coverageCounts } from '../lib/claims/index';
+import { listCoverage, coverageCounts, coverageKinds, coverageTreatment } from '../lib/claims/index';
 import { coverageCsv, coverageText } from '../course/coverage';
 import { parseCommandArgs, printJson, type Command } from './command';
 
@@ -18,7 +18,9 @@ it, and prints the verdict computed now (supported / not supported / depends) wi
   --json       print the outcomes as JSON (the figures' vega-lite specs included)
   --coverage   print the coverage ledger instead: every point of the post and its comments, with
                how the lab treats it (tested by a claim, discussed in a notebook section, out of
-               scope with a reason, or open); nothing is run. With --json or --csv (to stdout).`;
+               scope with a reason, or open) and the kind of each claim; nothing is run. A point
+               whose claims are all theorems or demonstrations shows as "demonstrated": only
+               empirical claims count as tested. With --json or --csv (to stdout).`;
 
 function parseParams(raw: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -45,7 +47,7 @@ export const command: Command = {
         throw new RetargetLabError('cli/claims', '--coverage takes no claim ids, --param or --list; see `retarget-lab claims --help`.');
       }
       const entries = listCoverage();
-      if (values.json) printJson({ counts: coverageCounts(entries), entries });
+      if (values.json) printJson({ counts: coverageCounts(entries), entries: entries.map((e) => ({ ...e, shown: coverageTreatment(e), kinds: coverageKinds(e) })) });
       else process.stdout.write(values.csv ? coverageCsv(entries) : coverageText(entries));
       return 0;
     }

@@ -13,6 +13,7 @@ describe('04-training-produces-search', () => {
     expect(r.numbers.bestR2).toBeLessThan(0.5);
   }, 120_000);
   it('flips with lenient bars (depends with lenient probe and correlation bars, supported with a lenient gain bar too); the policy network is not supported by construction', async () => {
+    // The two settings notebook 04's searchParams cell names (its other values are the defaults).
     const lenient = await runClaim('04-training-produces-search', { minR2: 0.1, minCorrelation: 0.1 });
     expect(lenient.verdict).toBe('depends');
     expect(lenient.numbers.signatures).toBe(2);

@@ -16,7 +16,8 @@ describe('claim 05-target-located', () => {
     expect(channel.verdict).toBe('not supported');
     expect(channel.numbers.accuracy as number).toBeGreaterThan(2 * (channel.numbers.chance as number));
     expect(channel.numbers.channelEffect as number).toBeLessThan(0.5);
-    const probe = await runClaim('05-target-located', { kind: 'policy', method: 'probe', layer: 'conv1', threshold: 0.8, mazes: 120 });
+    // The setting notebook 05 names: its policyParams cell with method "probe", layer "conv1".
+    const probe = await runClaim('05-target-located', { kind: 'policy', method: 'probe', layer: 'conv1', threshold: 0.9, mazes: 200 });
     expect(probe.verdict).toBe('depends');
     expect(probe.numbers.read).toBe(true);
     expect(probe.numbers.used).toBe(false);

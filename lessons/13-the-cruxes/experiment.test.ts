@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getClaim, listClaims, resolveParams, type ClaimOutcome } from '../../lib/claims/index';
-import { CRUXES, cruxPoints, cruxRows, getCrux } from '../../index';
+import { CRUXES, cruxPointRows, cruxPoints, cruxRows, getCrux, leansToward } from '../../index';
 import { notebookHeadings } from '../../course/coverage';
 
 describe('lesson 13: the cruxes', () => {
@@ -30,6 +30,36 @@ describe('lesson 13: the cruxes', () => {
     const o = (id: string, verdict: ClaimOutcome['verdict']) => ({ id, verdict, seconds: 0.1, summary: '' }) as ClaimOutcome;
     const rows = cruxRows('goal-specific', [o('02-relaxation-goal-agnostic', 'supported'), o('07-builtin-goal-agent', 'not supported'), o('02-relaxation-admissible', 'supported'), o('08-retargeted-engine-loses-heuristics', 'depends')]);
     expect(rows.map((r) => r['leans toward'])).toEqual(['the post', 'the post', '—', '—']);
+  });
+
+  it('a theorem or demonstration leans toward neither, from its kind, whatever the crux says', () => {
+    const planted = { id: '07-outermost-call', supportedFavours: 'the post' as const };
+    expect(leansToward(planted, 'demonstration', 'supported')).toEqual({ leans: '—', basis: 'demonstration: true by construction' });
+    expect(leansToward(planted, 'theorem', 'not supported').leans).toBe('—');
+    expect(leansToward(planted, 'empirical', 'supported').leans).toBe('the post');
+    expect(leansToward(planted, 'empirical', 'not supported').leans).toBe('the critics');
+    // Every non-empirical claim of the cruxes reads as neither, at every verdict.
+    for (const c of CRUXES) for (const k of c.claims) {
+      if (getClaim(k.id).kind === 'empirical') continue;
+      for (const v of ['supported', 'not supported', 'depends'] as const) expect(leansToward(k, getClaim(k.id).kind, v).leans).toBe('—');
+    }
+    const o = { id: '07-outermost-call', verdict: 'supported', seconds: 0.1, summary: '', params: {} } as unknown as ClaimOutcome;
+    expect(cruxRows('architecture', [o])[0]).toMatchObject({ 'leans toward': '—', basis: 'demonstration: true by construction' });
+  });
+
+  it('a planner run is retargetable by construction and leans toward neither; the same claim on the policy network can lean', () => {
+    const o = (id: string, verdict: ClaimOutcome['verdict'], params: Record<string, string | number>) => ({ id, verdict, seconds: 0.1, summary: '', kind: 'empirical', params }) as ClaimOutcome;
+    const rows = cruxRows('natural-abstractions', [o('05-target-located', 'supported', { kind: 'planner' }), o('05-target-located', 'not supported', { kind: 'policy' })]);
+    expect(rows.map((r) => r['leans toward'])).toEqual(['—', 'the critics']);
+    expect(rows[0].basis).toMatch(/^by construction: the planner's target map/);
+    expect(cruxRows('inner-outer', [o('06-retarget-removes-misgeneralization', 'supported', { concept: 'cheese' })])[0]['leans toward']).toBe('—');
+    expect(cruxRows('search-exists', [o('04-training-produces-search', 'not supported', { agent: 'policy' }), o('04-training-produces-search', 'not supported', { agent: 'aligned' })])
+      .map((r) => r['leans toward'])).toEqual(['—', 'the critics']);
+  });
+
+  it('shows a point tested only by a demonstration as demonstrated', () => {
+    const row = cruxPointRows('architecture').find((r) => r.point === 'c-arch-outermost-call')!;
+    expect(row.treatment).toBe('demonstrated: 07-outermost-call (demonstration)');
   });
 
   it('names the known cruxes when asked for an unknown one', () => {

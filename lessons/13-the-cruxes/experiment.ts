@@ -3,9 +3,9 @@
  * (re-run live with parameters small enough for the whole notebook to stay under a minute), and
  * the points of the coverage ledger that the notebook discusses under it.
  */
-import { runClaim } from '../../lib/claims/ledger';
-import type { ClaimOutcome } from '../../lib/claims/types';
-import { listCoverage, type CoverageEntry } from '../../lib/claims/coverage';
+import { getClaim, runClaim } from '../../lib/claims/ledger';
+import type { ClaimKind, ClaimOutcome, ParamValues, Verdict } from '../../lib/claims/types';
+import { claimsWithKinds, coverageTreatment, listCoverage, type CoverageEntry } from '../../lib/claims/coverage';
 import { fail } from '../../lib/core/errors';
 import { cruxesMessages } from './messages';
 
@@ -15,9 +15,19 @@ const MODULE = 'lessons/13/experiment';
 export interface CruxClaim {
   id: string;
   params?: Record<string, unknown>;
-  /** Which way a "supported" verdict leans: toward the post's plan, or toward its critics. */
+  /**
+   * Which way a "supported" verdict of the open question leans: toward the post's plan, or toward
+   * its critics. A theorem or demonstration leans toward neither whatever this says (see {@link leansToward}).
+   */
   supportedFavours: 'the post' | 'the critics' | 'neither';
+  /**
+   * When the run's agent is retargetable (or not) by construction at these parameters, why; its
+   * verdict then leans toward neither side, since it is no evidence about trained systems.
+   */
+  byConstruction?: (params: ParamValues) => string | undefined;
 }
+
+const PLANNER_TARGET = 'the planner\'s target map is a target by construction';
 
 /** One crux: its notebook heading, the question, and the claims that bear on it. */
 export interface Crux {
@@ -39,7 +49,8 @@ export const CRUXES: readonly Crux[] = [
       { id: '01-retargetable-search', supportedFavours: 'neither' },
       { id: '04-goal-misgeneralization', params: { episodes: 60 }, supportedFavours: 'neither' },
       { id: '06-policy-retargetable', supportedFavours: 'the post' },
-      { id: '04-training-produces-search', params: { size: 9, count: 6 }, supportedFavours: 'the post' },
+      { id: '04-training-produces-search', params: { size: 9, count: 6 }, supportedFavours: 'the post',
+        byConstruction: (p) => (p.agent === 'policy' ? 'the policy network has no iterations, so no search by construction' : undefined) },
       { id: '12-detects-trained-search', supportedFavours: 'the post' },
       { id: '04-learned-inner-misgeneralization', params: { count: 40 }, supportedFavours: 'neither' },
       { id: '06-goal-diversity', params: { size: 7, mazes: 2 }, supportedFavours: 'neither' },
@@ -68,7 +79,7 @@ export const CRUXES: readonly Crux[] = [
   {
     id: 'architecture', heading: '4 · Which architecture, and which call?',
     question: 'Is a capable system one search with its goal built in, or a searcher that calls itself on subgoals, and which call would we retarget?',
-    claims: [{ id: '07-outermost-call', supportedFavours: 'the post' }],
+    claims: [{ id: '07-outermost-call', supportedFavours: 'neither' }],
   },
   {
     id: 'competition', heading: '5 · Can a general searcher compete?',
@@ -84,7 +95,7 @@ export const CRUXES: readonly Crux[] = [
     question: 'Does the AI have a concept close enough to our target, in a place we can find and write?',
     claims: [
       { id: '13-shared-concept', supportedFavours: 'the post' },
-      { id: '05-target-located', params: { mazes: 60 }, supportedFavours: 'the post' },
+      { id: '05-target-located', params: { mazes: 60 }, supportedFavours: 'the post', byConstruction: (p) => (p.kind === 'planner' ? PLANNER_TARGET : undefined) },
       { id: '05-learned-target-located', params: { size: 7 }, supportedFavours: 'the post' },
       { id: '10-search-editable-like-facts', params: { rooms: 30 }, supportedFavours: 'the post' },
       { id: '10-rome-edits-facts', params: { edits: 2 }, supportedFavours: 'the post' },
@@ -104,7 +115,7 @@ export const CRUXES: readonly Crux[] = [
     id: 'inner-outer', heading: '8 · What retargeting solves, and what it leaves',
     question: 'Does retargeting remove inner alignment and leave only outer alignment, as the post says?',
     claims: [
-      { id: '06-retarget-removes-misgeneralization', params: { episodes: 60 }, supportedFavours: 'the post' },
+      { id: '06-retarget-removes-misgeneralization', params: { episodes: 60 }, supportedFavours: 'the post', byConstruction: () => PLANNER_TARGET },
       { id: '06-learned-retargetable', params: { size: 7, mazes: 3 }, supportedFavours: 'the post' },
       { id: '06-retarget-removes-inner-misalignment', params: { size: 7, levels: 20 }, supportedFavours: 'the post' },
       { id: '11-value-painting-retargets', params: { episodes: 30 }, supportedFavours: 'the post' },
@@ -127,14 +138,28 @@ export async function cruxVerdicts(idOrHeading: string, overrides: Record<string
   return out;
 }
 
-/** One table row per outcome: the verdict, which side a "supported" favours, the summary. */
+/**
+ * Which side a verdict leans toward, and why neither if it leans toward neither. A theorem or a
+ * demonstration (the claim's kind) leans toward neither, as does a run whose agent is retargetable
+ * by construction at its parameters, a "depends", and a claim that cuts both ways.
+ */
+export function leansToward(c: CruxClaim, kind: ClaimKind, verdict: Verdict, params: ParamValues = {}): { leans: 'the post' | 'the critics' | '—'; basis: string } {
+  if (kind !== 'empirical') return { leans: '—', basis: `${kind}: true by ${kind === 'theorem' ? 'mathematics' : 'construction'}` };
+  const built = c.byConstruction?.(params);
+  if (built) return { leans: '—', basis: `by construction: ${built}` };
+  if (verdict === 'depends') return { leans: '—', basis: 'depends' };
+  if (c.supportedFavours === 'neither') return { leans: '—', basis: 'cuts both ways' };
+  const leans = verdict === 'supported' ? c.supportedFavours : c.supportedFavours === 'the post' ? 'the critics' : 'the post';
+  return { leans, basis: 'empirical' };
+}
+
+/** One table row per outcome: the verdict, which side it leans toward and on what basis ({@link leansToward}), the summary. */
 export function cruxRows(idOrHeading: string, outcomes: readonly ClaimOutcome[]): Record<string, string | number>[] {
   const crux = getCrux(idOrHeading);
   return outcomes.map((o) => {
-    const favours = crux.claims.find((c) => c.id === o.id)?.supportedFavours ?? 'neither';
-    const leans = o.verdict === 'depends' || favours === 'neither' ? '—'
-      : o.verdict === 'supported' ? favours : favours === 'the post' ? 'the critics' : 'the post';
-    return { claim: o.id, verdict: o.verdict, 'leans toward': leans, seconds: Number(o.seconds.toFixed(1)), summary: o.summary };
+    const c = crux.claims.find((k) => k.id === o.id) ?? { id: o.id, supportedFavours: 'neither' as const };
+    const { leans, basis } = leansToward(c, o.kind ?? getClaim(o.id).kind, o.verdict, o.params ?? {});
+    return { claim: o.id, verdict: o.verdict, 'leans toward': leans, basis, seconds: Number(o.seconds.toFixed(1)), summary: o.summary };
   });
 }
 
@@ -150,7 +175,7 @@ export function cruxPoints(idOrHeading: string, entries: readonly CoverageEntry[
 export function cruxPointRows(idOrHeading: string): Record<string, string>[] {
   return cruxPoints(idOrHeading).map((e) => ({
     point: e.id, speaker: e.speaker === 'the post' ? e.speaker : `${e.speaker} (${e.thread})`, said: e.paraphrase,
-    treatment: e.treatment === 'tested' ? `tested: ${(e.claims ?? []).join(', ')}`
+    treatment: e.treatment === 'tested' ? `${coverageTreatment(e)}: ${claimsWithKinds(e.claims ?? [])}`
       : e.treatment === 'discussed' ? `discussed: ${e.section!.notebook} § ${e.section!.heading}` : `${e.treatment}: ${e.reason ?? ''}`,
   }));
 }

@@ -1,14 +1,29 @@
 import { fail } from '../core/errors';
 import { createRegistry } from '../core/registry';
+import { listClaims } from './ledger';
 import { claimsMessages } from './messages';
+import type { ClaimKind } from './types';
 
 const MODULE = 'claims/coverage';
 
 /** Who made a point, as the seed identifies them (it gives no names, so neither do we). */
 export type Speaker = 'the post' | 'a commenter';
 
-/** How the lab treats a point of the debate. */
+/** How the lab treats a point of the debate (as the ledger states it). */
 export type Treatment = 'tested' | 'discussed' | 'out of scope' | 'open';
+
+/**
+ * How a point is shown and counted: its treatment, except that a point "tested" only by theorems
+ * or demonstrations (no empirical claim among its claims) is `demonstrated`, not `tested`: only
+ * empirical claims count as the debate's tested claims.
+ */
+export type ShownTreatment = Treatment | 'demonstrated';
+
+/** The kind of a claim by id (undefined if the claims ledger has no such claim). */
+export type KindOf = (claimId: string) => ClaimKind | undefined;
+
+/** Kinds from the claims ledger (the claims registered when `lessons/index.ts` is imported). */
+export const ledgerKindOf: KindOf = (id) => listClaims().find((c) => c.id === id)?.kind;
 
 /** A notebook section: the notebook's file name without `.ipynb` and a heading's exact text. */
 export interface SectionRef {
@@ -62,10 +77,27 @@ export function listCoverage(): CoverageEntry[] {
   return order.map((id) => registry.get(id));
 }
 
-/** Counts per treatment. */
-export function coverageCounts(entries: CoverageEntry[] = listCoverage()): Record<Treatment, number> {
-  const out: Record<Treatment, number> = { tested: 0, discussed: 0, 'out of scope': 0, open: 0 };
-  for (const e of entries) out[e.treatment]++;
+/**
+ * The treatment a point is shown and counted with: `demonstrated` for a `tested` point whose claims
+ * are all theorems or demonstrations, else its own. A claim the ledger does not know (a problem
+ * {@link checkCoverage} reports) leaves a tested point tested.
+ */
+export function coverageTreatment(e: CoverageEntry, kindOf: KindOf = ledgerKindOf): ShownTreatment {
+  if (e.treatment !== 'tested') return e.treatment;
+  const kinds = (e.claims ?? []).map(kindOf);
+  return kinds.length > 0 && kinds.every((k) => k !== undefined && k !== 'empirical') ? 'demonstrated' : 'tested';
+}
+
+/** The distinct kinds of the claims a point lists, in ledger-kind order (e.g. "empirical, theorem"). */
+export function coverageKinds(e: CoverageEntry, kindOf: KindOf = ledgerKindOf): string {
+  const kinds = new Set((e.claims ?? []).map((c) => kindOf(c) ?? 'unknown'));
+  return (['empirical', 'demonstration', 'theorem', 'unknown'] as const).filter((k) => kinds.has(k)).join(', ');
+}
+
+/** Counts per shown treatment ({@link coverageTreatment}): `tested` counts only points an empirical claim tests. */
+export function coverageCounts(entries: readonly CoverageEntry[] = listCoverage(), kindOf: KindOf = ledgerKindOf): Record<ShownTreatment, number> {
+  const out: Record<ShownTreatment, number> = { tested: 0, demonstrated: 0, discussed: 0, 'out of scope': 0, open: 0 };
+  for (const e of entries) out[coverageTreatment(e, kindOf)]++;
   return out;
 }
 
@@ -150,13 +182,23 @@ export function markdownHeadings(markdown: string): string[] {
   return out;
 }
 
-/** One row of the printed table. */
-export function coverageRow(e: CoverageEntry): Record<string, string> {
-  const where = e.treatment === 'tested' ? (e.claims ?? []).join(', ') + (e.section ? ` (${e.section.notebook} § ${e.section.heading})` : '')
+/** Claim ids, each theorem or demonstration marked with its kind: "01-x (demonstration), 02-y". */
+export function claimsWithKinds(ids: readonly string[], kindOf: KindOf = ledgerKindOf): string {
+  return ids.map((c) => { const k = kindOf(c); return k && k !== 'empirical' ? `${c} (${k})` : c; }).join(', ');
+}
+
+/**
+ * One row of the printed table. `treatment` is the shown treatment ({@link coverageTreatment});
+ * `kind` the distinct kinds of the claims it lists; in `where` and `related` each theorem or
+ * demonstration is marked with its kind.
+ */
+export function coverageRow(e: CoverageEntry, kindOf: KindOf = ledgerKindOf): Record<string, string> {
+  const where = e.treatment === 'tested' ? claimsWithKinds(e.claims ?? [], kindOf) + (e.section ? ` (${e.section.notebook} § ${e.section.heading})` : '')
     : e.treatment === 'discussed' ? `${e.section!.notebook} § ${e.section!.heading}`
     : e.reason ?? '';
   return {
     id: e.id, speaker: e.speaker, thread: e.thread, paraphrase: e.paraphrase, quote: e.quote ?? '',
-    treatment: e.treatment, where, related: e.treatment === 'tested' ? '' : (e.claims ?? []).join(', '), note: e.note ?? '',
+    treatment: coverageTreatment(e, kindOf), kind: coverageKinds(e, kindOf), where,
+    related: e.treatment === 'tested' ? '' : claimsWithKinds(e.claims ?? [], kindOf), note: e.note ?? '',
   };
 }

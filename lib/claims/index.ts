@@ -4,5 +4,6 @@ export * from './types';
 export { defineClaim, listClaims, getClaim, resolveParams, runClaim } from './ledger';
 export {
   defineCoverage, listCoverage, coverageCounts, checkCoverage, shapeProblems, markdownHeadings, coverageRow,
-  type CoverageEntry, type CoverageContext, type CoverageProblem, type SectionRef, type Speaker, type Treatment,
+  coverageTreatment, coverageKinds, claimsWithKinds, ledgerKindOf,
+  type CoverageEntry, type ShownTreatment, type KindOf, type CoverageContext, type CoverageProblem, type SectionRef, type Speaker, type Treatment,
 } from './coverage';

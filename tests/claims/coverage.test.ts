@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkCoverage, coverageCounts, defineCoverage, listClaims, listCoverage, markdownHeadings, shapeProblems,
-  type CoverageEntry,
+  checkCoverage, coverageCounts, coverageRow, coverageTreatment, defineCoverage, listClaims, listCoverage, markdownHeadings, shapeProblems,
+  type CoverageEntry, type KindOf,
 } from '../../lib/claims/index';
 import '../../lessons/index';
-import { checkCoverageInCheckout, coverageBody, coverageCsv, notebookHeadings } from '../../course/coverage';
+import { checkCoverageInCheckout, coverageBody, coverageCsv, coverageSummary, notebookHeadings } from '../../course/coverage';
 
 const good: CoverageEntry = {
   id: 'c-probe', speaker: 'a commenter', thread: 'a thread', paraphrase: 'A point.', treatment: 'tested',
@@ -21,8 +21,46 @@ describe('the coverage ledger of this checkout', () => {
     expect(entries.length).toBeGreaterThanOrEqual(40);
     expect(entries.some((e) => e.speaker === 'the post')).toBe(true);
     const n = coverageCounts(entries);
-    expect(n.tested + n.discussed + n['out of scope'] + n.open).toBe(entries.length);
+    expect(n.tested + n.demonstrated + n.discussed + n['out of scope'] + n.open).toBe(entries.length);
     for (const e of entries) expect(shapeProblems(e)).toEqual([]);
+  });
+
+  it('counts a point as tested only through an empirical claim; one tested only by demonstrations or theorems is "demonstrated"', () => {
+    const byId = (id: string) => listCoverage().find((e) => e.id === id)!;
+    // Only 07-outermost-call, a demonstration: shown and counted as demonstrated.
+    for (const id of ['c-arch-1-work-elsewhere', 'c-arch-outermost-call']) {
+      expect(byId(id).treatment).toBe('tested');
+      expect(coverageTreatment(byId(id))).toBe('demonstrated');
+      expect(coverageRow(byId(id))).toMatchObject({ treatment: 'demonstrated', kind: 'demonstration' });
+      expect(coverageRow(byId(id)).where).toMatch(/^07-outermost-call \(demonstration\)/);
+    }
+    // An empirical claim beside a theorem or a demonstration keeps the point tested, with the kinds shown.
+    expect(coverageRow(byId('c-search-relaxation'))).toMatchObject({ treatment: 'tested', kind: 'empirical, theorem' });
+    expect(coverageRow(byId('c-search-relaxation')).where).toContain('02-relaxation-admissible (theorem)');
+    for (const id of ['post-recipe', 'post-assumption-retargetable-search']) {
+      expect(coverageRow(byId(id))).toMatchObject({ treatment: 'tested', kind: 'empirical, demonstration' });
+      expect(coverageRow(byId(id)).where).toContain('01-retargetable-search (demonstration)');
+    }
+    // Every point shown as tested names an empirical claim; the counts agree with the rows.
+    const kindOf = (id: string) => listClaims().find((c) => c.id === id)?.kind;
+    for (const e of listCoverage()) {
+      if (coverageTreatment(e) === 'tested') expect((e.claims ?? []).some((c) => kindOf(c) === 'empirical')).toBe(true);
+    }
+    const n = coverageCounts();
+    expect(n.demonstrated).toBe(listCoverage().filter((e) => coverageTreatment(e) === 'demonstrated').length);
+    expect(n.demonstrated).toBeGreaterThanOrEqual(2);
+  });
+
+  it('derives the shown treatment from the kinds it is given (a planted ledger)', () => {
+    const kinds: Record<string, 'theorem' | 'demonstration' | 'empirical'> = { t: 'theorem', d: 'demonstration', e: 'empirical' };
+    const kindOf: KindOf = (id) => kinds[id];
+    const at = (claims: string[], treatment: CoverageEntry['treatment'] = 'tested') => coverageTreatment({ ...good, claims, treatment }, kindOf);
+    expect(at(['t'])).toBe('demonstrated');
+    expect(at(['t', 'd'])).toBe('demonstrated');
+    expect(at(['t', 'e'])).toBe('tested');
+    expect(at(['unknown'])).toBe('tested'); // an unknown claim is checkCoverage's problem, not a demotion
+    expect(at(['t'], 'discussed')).toBe('discussed');
+    expect(coverageCounts([{ ...good, claims: ['t'] }, { ...good, claims: ['e'] }], kindOf)).toEqual({ tested: 1, demonstrated: 1, discussed: 0, 'out of scope': 0, open: 0 });
   });
 
   it('tests the post\'s "eliminates inner alignment" on the inner-misalignment claim, not on the outer-misaligned planner', () => {
@@ -36,10 +74,14 @@ describe('the coverage ledger of this checkout', () => {
 
   it('prints as CSV and as a book page that links each section', () => {
     const csv = coverageCsv();
-    expect(csv.split('\n')[0]).toBe('id,speaker,thread,paraphrase,quote,treatment,where,related,note');
+    expect(csv.split('\n')[0]).toBe('id,speaker,thread,paraphrase,quote,treatment,kind,where,related,note');
+    expect(csv).toMatch(/\nc-arch-outermost-call,[^\n]*,demonstrated,demonstration,07-outermost-call \(demonstration\),/);
     const html = coverageBody(listCoverage().filter((e) => e.id === 'c-mbrl-infant'));
     expect(html).toContain('href="11-value-painting.html#3-the-infant-phase"');
     expect(html).toContain('href="claims.html#claim-11-value-painting-retargets"');
+    const demo = coverageBody(listCoverage().filter((e) => e.id === 'c-arch-outermost-call'));
+    expect(demo).toContain('<td class="treatment-demonstrated">demonstrated</td>');
+    expect(demo).toContain('07-outermost-call (demonstration)');
   });
 });
 
@@ -110,12 +152,15 @@ describe('retarget-lab claims --coverage', () => {
     const n = coverageCounts();
     const text = await run(['--coverage']);
     expect(text).toMatch(/^point\s+speaker\s+treatment\s+where/);
-    expect(text).toContain(`${listCoverage().length} points: ${n.tested} tested, ${n.discussed} discussed, ${n['out of scope']} out of scope, ${n.open} open.`);
+    expect(text).toContain(coverageSummary());
+    expect(coverageSummary()).toBe(`${listCoverage().length} points: ${n.tested} tested by an empirical claim, ${n.demonstrated} demonstrated (only by a theorem or demonstration), ${n.discussed} discussed, ${n['out of scope']} out of scope, ${n.open} open.`);
+    expect(text).toMatch(/\nc-arch-outermost-call\s+a commenter\s+demonstrated\s+07-outermost-call \(demonstration\)/);
     const json = JSON.parse(await run(['--coverage', '--json']));
     expect(json.counts).toEqual(n);
     expect(json.entries.map((e: CoverageEntry) => e.id)).toEqual(listCoverage().map((e) => e.id));
+    expect(json.entries.find((e: { id: string }) => e.id === 'c-arch-outermost-call')).toMatchObject({ treatment: 'tested', shown: 'demonstrated', kinds: 'demonstration' });
     const csv = (await run(['--coverage', '--csv'])).trim().split('\n');
-    expect(csv[0]).toBe('id,speaker,thread,paraphrase,quote,treatment,where,related,note');
+    expect(csv[0]).toBe('id,speaker,thread,paraphrase,quote,treatment,kind,where,related,note');
     expect(csv.length).toBeGreaterThan(listCoverage().length);
   });
 
