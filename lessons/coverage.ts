@@ -44,7 +44,7 @@ const entries: CoverageEntry[] = [
   { id: 'post-assumption-natural-abstractions', speaker: 'the post', thread: POST, treatment: 'tested', section: crux('6 · Natural abstractions: is there a target to write?'),
     paraphrase: 'First assumption: trained systems learn concepts close to ours (natural abstractions), so our alignment target exists in the AI\'s internal language.',
     claims: ['13-shared-concept', '05-target-located', '11-concept-extrapolation'],
-    note: 'The seed names the assumption ("natural abstractions and retargetable search") but not its text. 13-shared-concept compares the lab\'s cheese-maze agents (planners across seeds and training signals, a policy network, and the learned recurrent agents, whose final state is compared with the planner\'s goal layer).' },
+    note: 'The seed names the assumption ("natural abstractions and retargetable search") but not its text. 13-shared-concept compares the lab\'s cheese-maze agents (the two learned recurrent agents by default; planners across seeds and training signals, whose value layer agrees by construction; a policy network) on a concept the per-cell input does not give, "within a few maze steps of the cheese", against the input itself mapped linearly; the concept "the cheese is here" is an input channel and kept only to show that it cannot beat that baseline.' },
   { id: 'post-assumption-retargetable-search', speaker: 'the post', thread: POST, treatment: 'tested', section: crux('1 · Is there a retargetable search to find?'),
     paraphrase: 'Second assumption: the mesa-optimization argument holds and training produces a general-purpose, retargetable internal search.',
     quote: 'the system ends up developing a general-purpose (i.e. retargetable) internal search process',

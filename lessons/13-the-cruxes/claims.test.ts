@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { runClaim, linearCka, ridge, sharedConceptVerdict } from '../../index';
+import { runClaim, linearCka, ridge, sharedConceptVerdict, conceptLabels, perMazeAuc } from '../../index';
+import { cheeseMazeLevels } from '../../lib/envs/cheese-maze';
+import { bfsDistances } from '../../lib/envs/grid';
 
 describe('claim 13-shared-concept', () => {
-  it('is not supported at the defaults: two planners share the cheese read-out, but no more than the input itself gives (input baseline at ceiling)', async () => {
-    const o = await runClaim('13-shared-concept');
+  it('concept cheese: the input baseline is at ceiling (the cheese is an input channel), so two planners sharing it is not supported', async () => {
+    const o = await runClaim('13-shared-concept', { a: 'planner', b: 'planner-seed2', layer: 'goal', concept: 'cheese', mazes: 60 });
     expect(o.verdict).toBe('not supported');
     expect(o.numbers.transfer as number).toBeGreaterThanOrEqual(0.9);
     expect(o.numbers.inputTransfer as number).toBeGreaterThanOrEqual(o.numbers.transfer as number);
-    expect(o.numbers.cka as number).toBeGreaterThan(0.9);
     expect(o.summary).toContain('at ceiling');
   }, 120_000);
-  it('not supported too when B was trained on another reward and distribution: its goal layer has no cheese concept', async () => {
-    const o = await runClaim('13-shared-concept', { b: 'planner-corner' });
-    expect(o.verdict).toBe('not supported');
-    expect(o.numbers.ownB as number).toBeLessThan(0.5);
-  }, 120_000);
-  it('the learned agent against the planner: a high transfer, still not above the input baseline', async () => {
-    const o = await runClaim('13-shared-concept', { a: 'learned', b: 'planner', mazes: 120 });
-    expect(o.verdict).toBe('not supported');
-    expect(o.numbers.layerA).toMatch(/^iter\.\d+\.h$/);
-    expect(o.numbers.transfer as number).toBeGreaterThanOrEqual(0.8 * (o.numbers.ownB as number));
-    expect(o.numbers.excessOverInput as number).toBeLessThanOrEqual(0);
+  it('concept near: the input baseline is far below ceiling, the verdict follows the figures, and the planners\' value layers are labelled built in', async () => {
+    const o = await runClaim('13-shared-concept', { a: 'planner', b: 'planner-seed2', layer: 'plan', mazes: 60 });
+    const n = o.numbers as { ownA: number; ownB: number; transfer: number; inputTransfer: number; chance: number; byConstruction: number };
+    expect(n.chance).toBe(0.5);
+    expect(n.inputTransfer).toBeLessThan(0.7);
+    expect(n.ownB).toBeGreaterThan(0.9);
+    expect(o.verdict).toBe(sharedConceptVerdict(n));
+    expect(o.verdict).toBe('supported');
+    expect(n.byConstruction).toBe(2);
+    expect(o.summary).toContain('no evidence about trained systems');
   }, 120_000);
 });
 
@@ -32,6 +32,32 @@ describe('the verdict of 13-shared-concept (only transfer above the input baseli
     expect(sharedConceptVerdict({ ownA: 1, ownB: 1, transfer: 1, inputTransfer: 1 })).toBe('not supported');
     expect(sharedConceptVerdict({ ownA: 1, ownB: 0.4, transfer: 0.4, inputTransfer: 0 })).toBe('not supported');
     expect(sharedConceptVerdict({ ownA: 1, ownB: 1, transfer: 0.45, inputTransfer: 0.1 })).toBe('not supported');
+  });
+  it('corrects AUCs for chance 0.5: the same raw figures flip once chance is taken into account', () => {
+    // The measured shapes of concept near (AUC, chance 0.5): two learned agents, a learned agent against the built-in planner, a policy network.
+    expect(sharedConceptVerdict({ ownA: 0.86, ownB: 0.76, transfer: 0.78, inputTransfer: 0.49, chance: 0.5 })).toBe('supported');
+    expect(sharedConceptVerdict({ ownA: 0.86, ownB: 1, transfer: 0.85, inputTransfer: 0.48, chance: 0.5 })).toBe('depends');
+    expect(sharedConceptVerdict({ ownA: 0.86, ownB: 0.59, transfer: 0.73, inputTransfer: 0.48, chance: 0.5 })).toBe('not supported');
+    expect(sharedConceptVerdict({ ownA: 0.86, ownB: 0.59, transfer: 0.73, inputTransfer: 0.48 })).toBe('supported');
+    expect(sharedConceptVerdict({ ownA: 0.9, ownB: 0.9, transfer: 0.88, inputTransfer: 0.85, chance: 0.5 })).toBe('depends');
+    expect(sharedConceptVerdict({ ownA: 0.9, ownB: 0.9, transfer: 0.88, inputTransfer: 0.88, chance: 0.5 })).toBe('not supported');
+  });
+});
+
+describe('concept near: labels and read-out', () => {
+  it('labels open cells within the radius of the cheese, leaves out the cheese cell and walls', () => {
+    const level = cheeseMazeLevels('test', 1, 'labels', { size: 7, trainRegion: 2 })[0];
+    const labels = conceptLabels(level, 'near', 2);
+    const d = bfsDistances(level.map, level.cheese);
+    labels.forEach((l, i) => expect(l).toBe(d[i] <= 0 ? -1 : d[i] <= 2 ? 1 : 0));
+    const cheese = conceptLabels(level, 'cheese', 2);
+    expect(cheese.filter((l) => l === 1).length).toBe(1);
+  });
+  it('per-maze AUC: 1 for a perfect ranking, 0.5 for ties, 0 reversed; averaged over mazes', () => {
+    const label = [1, 0, 0, 1, 0, 0], maze = [0, 0, 0, 1, 1, 1];
+    expect(perMazeAuc([3, 2, 1, 3, 2, 1], label, maze)).toBe(1);
+    expect(perMazeAuc([1, 1, 1, 1, 1, 1], label, maze)).toBe(0.5);
+    expect(perMazeAuc([3, 2, 1, 0, 2, 1], label, maze)).toBe(0.5);
   });
 });
 

@@ -1,22 +1,29 @@
 /**
  * Lesson 13's experiment on the post's first assumption (natural abstractions): do two
- * independently trained agents carry the same "cheese" concept? For a pair of cheese-maze agents
- * from lib/mesa we read one spatial layer of each over the same held-out mazes (cheese anywhere),
- * and measure, per open cell:
- * - each agent's own "cheese is here" probe (ridge regression, read by its argmax over open cells);
+ * independently trained agents carry the same concept of where the cheese is? For a pair of
+ * cheese-maze agents from lib/mesa we read one spatial layer of each over the same held-out mazes
+ * (cheese anywhere), and measure, per open cell:
+ * - each agent's own probe for the concept (ridge regression);
  * - probe transfer: agent B's probe applied to agent A's features after a fitted linear map A → B;
  * - linear CKA between the two agents' per-cell features (a representation-similarity score).
  *
+ * Two concepts (SHARED_CONCEPTS). `near` (the default): the cell is within `radius` maze steps of
+ * the cheese, read by the per-maze AUC (chance 0.5). The input gives it only at the cheese cell,
+ * which is left out; elsewhere it needs the maze distance, which a search computes. `cheese`: the
+ * cheese is here, read by the top-scoring open cell. It is an input channel, so its input baseline
+ * is at ceiling and it can only come out "not supported"; it is kept to show why.
+ *
  * The learned recurrent agents (lib/mesa/learned: shipped weights, nothing trained here) take part
- * too: their "goal" layer is the recurrent state after the last iteration (what the move is read
- * from) and their "hidden" layer the state after the first.
+ * too: their "goal" and "plan" layer is the recurrent state after the last iteration (what the move
+ * is read from) and their "hidden" layer the state after the first. The planner's "plan" layer is
+ * plan.value, its built-in value iteration: maze distance to its target by construction.
  *
  * The baseline: the observation itself (agent `obs`, the input channels wall, mouse, cheese, x, y
  * at each cell). Every agent's layer is a function of the input, so a probe that transfers from
  * the input through a linear map shows only that both read the same input; the experiment always
  * reports that input transfer (input → B) beside A → B, and only transfer above it is evidence
  * of a concept the agents share beyond the input. To add another agent, give it an entry
- * in AGENTS: how to load it and which of its spatial layers play "goal" and "hidden".
+ * in AGENTS: how to load it and which of its spatial layers play "goal", "hidden" and "plan".
  */
 import { collectActivations, type Example } from '../../lib/interp/activations';
 import { agentConfig, type AgentConfig } from '../../lib/mesa/agents';
@@ -25,6 +32,7 @@ import type { LearnedVariant } from '../../lib/mesa/learned/config';
 import { loadLearnedAgent } from '../../lib/mesa/learned/shipped';
 import type { NamedModel } from '../../lib/mesa/model';
 import { cheeseMazeLevels, type CheeseMazeLevel } from '../../lib/envs/cheese-maze';
+import { bfsDistances } from '../../lib/envs/grid';
 import { fail } from '../../lib/core/errors';
 import { cruxesMessages } from './messages';
 
@@ -38,32 +46,50 @@ interface AgentSpec {
   /** A lib/mesa agent trained (once, cached) from this config; or `learned`, a shipped learned searcher. */
   config?: (seed: number) => AgentConfig;
   learned?: LearnedVariant;
-  /** The spatial layer holding the agent's goal, and a hidden layer before it. */
-  layers: { goal: string; hidden: string } | ((model: NamedModel) => { goal: string; hidden: string });
+  /** The spatial layer holding the agent's goal, a hidden layer before it, and the map its search (if any) computes. */
+  layers: Layers | ((model: NamedModel) => Layers);
   description: string;
 }
 
-/** The learned agents' layers: the state after the last iteration, and after the first. */
-const learnedLayers = (m: NamedModel) => {
+type Layers = Record<SharedConceptLayer, string>;
+
+/** Which layer of each agent is read. */
+export const SHARED_CONCEPT_LAYERS = ['goal', 'hidden', 'plan'] as const;
+export type SharedConceptLayer = typeof SHARED_CONCEPT_LAYERS[number];
+
+/**
+ * The concept probed at each open cell: `cheese`, the cheese is here (an input channel, read by the
+ * top-scoring open cell); `near`, the cell is within `radius` maze steps of the cheese, the cheese
+ * cell itself left out (read by the area under the ROC curve over each maze's open cells). The
+ * observation gives `cheese` directly; `near` needs the maze distance, which a search computes
+ * and a per-cell read of the input does not.
+ */
+export const SHARED_CONCEPTS = ['near', 'cheese'] as const;
+export type SharedConcept = typeof SHARED_CONCEPTS[number];
+
+/** The learned agents' layers: the state after the last iteration (also their "plan"), and after the first. */
+const learnedLayers = (m: NamedModel): Layers => {
   const iters = m.layers.filter((l) => /^iter\.\d+\.h$/.test(l.name)).map((l) => l.name);
-  return { goal: iters[iters.length - 1], hidden: iters[0] };
+  return { goal: iters[iters.length - 1], hidden: iters[0], plan: iters[iters.length - 1] };
 };
+const plannerLayers: Layers = { goal: 'target.logit', hidden: 'reward.hidden', plan: 'plan.value' };
+const policyLayers: Layers = { goal: 'conv3', hidden: 'conv2', plan: 'conv3' };
 
 const AGENTS: Record<SharedConceptAgent, AgentSpec> = {
   planner: {
-    config: (seed) => agentConfig('planner', { seed }), layers: { goal: 'target.logit', hidden: 'reward.hidden' },
+    config: (seed) => agentConfig('planner', { seed }), layers: plannerLayers,
     description: 'planner, cheese reward, cheese near the top-right in training',
   },
   'planner-seed2': {
-    config: (seed) => agentConfig('planner', { seed: seed + 1 }), layers: { goal: 'target.logit', hidden: 'reward.hidden' },
+    config: (seed) => agentConfig('planner', { seed: seed + 1 }), layers: plannerLayers,
     description: 'the same planner trained from another seed',
   },
   'planner-corner': {
-    config: (seed) => agentConfig('planner', { seed, rewardSpec: 'corner', trainDistribution: 'test' }), layers: { goal: 'target.logit', hidden: 'reward.hidden' },
+    config: (seed) => agentConfig('planner', { seed, rewardSpec: 'corner', trainDistribution: 'test' }), layers: plannerLayers,
     description: 'planner trained on the corner reward with the cheese anywhere (another training distribution and signal)',
   },
   policy: {
-    config: (seed) => agentConfig('policy', { seed }), layers: { goal: 'conv3', hidden: 'conv2' },
+    config: (seed) => agentConfig('policy', { seed }), layers: policyLayers,
     description: 'plain policy network, cheese reward (no goal layer by construction; conv3 is its last spatial layer)',
   },
   learned: {
@@ -71,7 +97,7 @@ const AGENTS: Record<SharedConceptAgent, AgentSpec> = {
     description: 'learned recurrent agent, shortest-path moves to a cheese anywhere (shipped weights; the seed does not change it)',
   },
   obs: {
-    config: (seed) => agentConfig('policy', { seed }), layers: { goal: 'obs', hidden: 'obs' },
+    config: (seed) => agentConfig('policy', { seed }), layers: { goal: 'obs', hidden: 'obs', plan: 'obs' },
     description: 'the input baseline: the observation channels at each cell (no agent computation; read through the policy network\'s obs layer)',
   },
   'learned-corner': {
@@ -94,8 +120,12 @@ async function loadSpec(spec: AgentSpec, seed: number, size: number): Promise<Na
 export interface SharedConceptOptions {
   a: SharedConceptAgent;
   b: SharedConceptAgent;
-  /** Which layer of each agent: the goal layer (planner target, policy's last spatial layer) or a hidden one. */
-  layer: 'goal' | 'hidden';
+  /** Which layer of each agent: the goal layer (planner target, policy's last spatial layer), a hidden one, or the search's map (planner value; learned final state; policy conv3). */
+  layer: SharedConceptLayer;
+  /** The concept probed (default `near`). */
+  concept?: SharedConcept;
+  /** For `near`: the most maze steps from the cheese that count as near (default 2). */
+  radius?: number;
   mazes: number;
   seed: number;
 }
@@ -109,27 +139,47 @@ export interface SharedConceptResult {
   inputTransfer: number;
   /** Linear CKA of the per-cell features, held-out cells. */
   cka: number;
-  /** Chance of picking the cheese cell: mean of 1 / open cells. */
+  /** The score of a probe that knows nothing: for `cheese`, picking a random open cell (mean of 1 / open cells); for `near`, an AUC of 0.5. */
   chance: number;
+  /** For `near`: the mean share of a maze's scored open cells that are near the cheese. */
+  baseRate: number;
   layers: { a: string; b: string };
   descriptions: { a: string; b: string };
 }
 
-/** Per-cell feature rows of the open cells of each example, with the cheese indicator. */
-function cellRows(data: Float32Array, shape: number[], levels: readonly CheeseMazeLevel[]): { rows: number[][]; cheese: number[]; maze: number[] } {
+/**
+ * The concept's label at each cell of a level: 1 or 0, or -1 for a cell left out (walls; for
+ * `near`, also the cheese cell, which the input marks, and cells the cheese cannot reach).
+ */
+export function conceptLabels(level: CheeseMazeLevel, concept: SharedConcept, radius: number): Int8Array {
+  const { width, passable } = level.map;
+  const labels = new Int8Array(passable.length).fill(-1);
+  const cheeseAt = level.cheese.y * width + level.cheese.x;
+  if (concept === 'cheese') {
+    passable.forEach((p, i) => { if (p) labels[i] = i === cheeseAt ? 1 : 0; });
+    return labels;
+  }
+  const d = bfsDistances(level.map, level.cheese);
+  d.forEach((di, i) => { if (di > 0) labels[i] = di <= radius ? 1 : 0; });
+  return labels;
+}
+
+/** Per-cell feature rows of the scored cells of each example, with the concept's label. */
+function cellRows(data: Float32Array, shape: number[], levels: readonly CheeseMazeLevel[], labels: readonly Int8Array[]): { rows: number[][]; label: number[]; maze: number[] } {
   const [H, W] = shape;
   const C = shape.length > 2 ? shape[2] : 1;
-  const rows: number[][] = [], cheese: number[] = [], maze: number[] = [];
-  levels.forEach((level, n) => {
+  const rows: number[][] = [], label: number[] = [], maze: number[] = [];
+  levels.forEach((_, n) => {
     for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
-      if (!level.map.passable[y * W + x]) continue;
+      const l = labels[n][y * W + x];
+      if (l < 0) continue;
       const at = ((n * H + y) * W + x) * C;
       rows.push(Array.from(data.subarray(at, at + C)));
-      cheese.push(level.cheese.x === x && level.cheese.y === y ? 1 : 0);
+      label.push(l);
       maze.push(n);
     }
   });
-  return { rows, cheese, maze };
+  return { rows, label, maze };
 }
 
 /** Ridge regression with a bias: returns B ((p+1) × q) minimising |[X 1]B − Y|² + λ|B|². */
@@ -186,7 +236,7 @@ export function linearCka(X: readonly number[][], Y: readonly number[][]): numbe
   return den > 0 ? cross(x, y) / den : 0;
 }
 
-/** Share of mazes whose highest-scoring open cell is the cheese. */
+/** Share of mazes whose highest-scoring open cell is the cheese (ties go to the first cell). */
 function argmaxAccuracy(scores: readonly number[], cheese: readonly number[], maze: readonly number[]): number {
   const best = new Map<number, { s: number; hit: boolean }>();
   scores.forEach((s, i) => { const b = best.get(maze[i]); if (!b || s > b.s) best.set(maze[i], { s, hit: cheese[i] === 1 }); });
@@ -194,16 +244,62 @@ function argmaxAccuracy(scores: readonly number[], cheese: readonly number[], ma
 }
 
 /**
- * The verdict of claim 13-shared-concept from its measures: not supported if an agent lacks the
- * concept (own accuracy < 0.5), the transfer is under half of B's own, or it is no higher than the
- * input baseline; supported if it reaches 0.8 of B's own and beats the input by at least 0.1;
- * depends otherwise.
+ * Mean over mazes of the area under the ROC curve: the chance that a near cell outscores a far one
+ * in the same maze (ties count half); mazes with only one class are skipped. 0.5 is chance.
  */
-export function sharedConceptVerdict(r: Pick<SharedConceptResult, 'ownA' | 'ownB' | 'transfer' | 'inputTransfer'>): 'supported' | 'not supported' | 'depends' {
-  const lacking = r.ownA < 0.5 || r.ownB < 0.5;
-  const excess = r.transfer - r.inputTransfer;
-  if (lacking || r.transfer < 0.5 * r.ownB || excess <= 0) return 'not supported';
-  return r.transfer >= 0.8 * r.ownB && excess >= 0.1 ? 'supported' : 'depends';
+export function perMazeAuc(scores: readonly number[], label: readonly number[], maze: readonly number[]): number {
+  const byMaze = new Map<number, { pos: number[]; neg: number[] }>();
+  scores.forEach((s, i) => {
+    const m = byMaze.get(maze[i]) ?? { pos: [], neg: [] };
+    (label[i] === 1 ? m.pos : m.neg).push(s);
+    byMaze.set(maze[i], m);
+  });
+  let sum = 0, count = 0;
+  for (const { pos, neg } of byMaze.values()) {
+    if (!pos.length || !neg.length) continue;
+    let wins = 0;
+    for (const p of pos) for (const q of neg) wins += p > q ? 1 : p === q ? 0.5 : 0;
+    sum += wins / (pos.length * neg.length);
+    count++;
+  }
+  return count ? sum / count : 0.5;
+}
+
+/**
+ * The verdict of claim 13-shared-concept from its measures, each first corrected for chance
+ * ((v − chance) / (1 − chance), so 0 is chance and 1 perfect; chance 0 if not given): not supported
+ * if an agent lacks the concept (own score < 0.5), the transfer is under half of B's own, or it is
+ * no higher than the input baseline; supported if it reaches 0.8 of B's own and beats the input by
+ * at least 0.1; depends otherwise.
+ */
+export function sharedConceptVerdict(r: Pick<SharedConceptResult, 'ownA' | 'ownB' | 'transfer' | 'inputTransfer'> & { chance?: number }): 'supported' | 'not supported' | 'depends' {
+  const c = r.chance ?? 0;
+  const k = (v: number) => (v - c) / (1 - c);
+  const ownA = k(r.ownA), ownB = k(r.ownB), transfer = k(r.transfer), input = k(r.inputTransfer);
+  const lacking = ownA < 0.5 || ownB < 0.5;
+  const excess = transfer - input;
+  if (lacking || transfer < 0.5 * ownB || excess <= 0) return 'not supported';
+  return transfer >= 0.8 * ownB && excess >= 0.1 ? 'supported' : 'depends';
+}
+
+/** What identifies an agent's weights: its training config, or the shipped learned variant. */
+function specKey(spec: AgentSpec, seed: number): string {
+  return spec.learned ? `learned:${spec.learned}` : JSON.stringify(spec.config!(seed));
+}
+
+/**
+ * The last few activation sets read, by agent, layer and mazes: a notebook that runs a pair both
+ * ways, or a pair next to the crux table's default, reads each agent once (the learned agents'
+ * iterations are the slow part). Deterministic, so a recalled set equals a fresh one.
+ */
+const RECALL = new Map<string, ReturnType<typeof collectActivations>>();
+function recalled(key: string, read: () => ReturnType<typeof collectActivations>): ReturnType<typeof collectActivations> {
+  const hit = RECALL.get(key);
+  if (hit) return hit;
+  const v = read();
+  RECALL.set(key, v);
+  if (RECALL.size > 6) RECALL.delete(RECALL.keys().next().value!);
+  return v;
 }
 
 /** Runs the comparison (agents are trained once and cached under mesa/ in the lab's cache). */
@@ -215,32 +311,41 @@ export async function sharedConceptExperiment(opts: SharedConceptOptions): Promi
   const shape = mazeShape(specA, specB, opts.seed);
   const A = await loadSpec(specA, opts.seed, shape.size);
   const B = await loadSpec(specB, opts.seed, shape.size);
+  const concept = opts.concept ?? 'near', radius = opts.radius ?? 2;
+  if (!SHARED_CONCEPTS.includes(concept)) fail(MODULE, cruxesMessages.unknownConcept(String(concept), SHARED_CONCEPTS));
+  if (!Number.isInteger(radius) || radius < 1) fail(MODULE, cruxesMessages.badRadius(radius));
   const levels = cheeseMazeLevels('test', opts.mazes, `shared-concept/${opts.seed}`, shape);
+  const labels = levels.map((level) => conceptLabels(level, concept, radius));
   const examples: Example[] = levels.map((level) => ({ level }));
   const layersOf = (spec: AgentSpec, m: NamedModel) => (typeof spec.layers === 'function' ? spec.layers(m) : spec.layers);
   const layerA = layersOf(specA, A)[opts.layer], layerB = layersOf(specB, B)[opts.layer];
-  const actA = collectActivations(A, examples, layerA), actB = collectActivations(B, examples, layerB);
-  const ra = cellRows(actA.data, actA.shape, levels), rb = cellRows(actB.data, actB.shape, levels);
+  const levelsKey = `${opts.seed}|${opts.mazes}|${shape.size}|${shape.trainRegion}`;
+  const actA = recalled(`${specKey(specA, opts.seed)}|${layerA}|${levelsKey}`, () => collectActivations(A, examples, layerA));
+  const actB = recalled(`${specKey(specB, opts.seed)}|${layerB}|${levelsKey}`, () => collectActivations(B, examples, layerB));
+  const ra = cellRows(actA.data, actA.shape, levels, labels), rb = cellRows(actB.data, actB.shape, levels, labels);
   const fitMazes = Math.max(1, Math.floor(0.7 * opts.mazes));
   const fit = ra.maze.map((m) => m < fitMazes), test = fit.map((f) => !f);
   const pick = <T>(xs: readonly T[], mask: readonly boolean[]) => xs.filter((_, i) => mask[i]);
-  const cheeseFit = pick(ra.cheese, fit).map((c) => [c]);
-  const probeA = ridge(pick(ra.rows, fit), cheeseFit), probeB = ridge(pick(rb.rows, fit), cheeseFit);
+  const labelFit = pick(ra.label, fit).map((c) => [c]);
+  const probeA = ridge(pick(ra.rows, fit), labelFit), probeB = ridge(pick(rb.rows, fit), labelFit);
   const map = ridge(pick(ra.rows, fit), pick(rb.rows, fit));
   const testA = pick(ra.rows, test), testB = pick(rb.rows, test);
-  const cheeseTest = pick(ra.cheese, test), mazeTest = pick(ra.maze, test);
-  const ownA = argmaxAccuracy(testA.map((x) => apply(probeA, x)[0]), cheeseTest, mazeTest);
-  const ownB = argmaxAccuracy(testB.map((x) => apply(probeB, x)[0]), cheeseTest, mazeTest);
-  const transfer = argmaxAccuracy(testA.map((x) => apply(probeB, apply(map, x))[0]), cheeseTest, mazeTest);
+  const labelTest = pick(ra.label, test), mazeTest = pick(ra.maze, test);
+  const score = (s: number[]) => (concept === 'cheese' ? argmaxAccuracy(s, labelTest, mazeTest) : perMazeAuc(s, labelTest, mazeTest));
+  const ownA = score(testA.map((x) => apply(probeA, x)[0]));
+  const ownB = score(testB.map((x) => apply(probeB, x)[0]));
+  const transfer = score(testA.map((x) => apply(probeB, apply(map, x))[0]));
   // The input baseline: the same probe read through a linear map from the observation itself.
   const actObs = collectActivations(A, examples, 'obs');
-  const ro = cellRows(actObs.data, actObs.shape, levels);
+  const ro = cellRows(actObs.data, actObs.shape, levels, labels);
   const mapObs = ridge(pick(ro.rows, fit), pick(rb.rows, fit));
-  const inputTransfer = argmaxAccuracy(pick(ro.rows, test).map((x) => apply(probeB, apply(mapObs, x))[0]), cheeseTest, mazeTest);
-  const open = levels.slice(fitMazes).map((l) => l.map.passable.reduce((s, v) => s + v, 0));
-  const chance = open.reduce((s, n) => s + 1 / n, 0) / Math.max(1, open.length);
+  const inputTransfer = score(pick(ro.rows, test).map((x) => apply(probeB, apply(mapObs, x))[0]));
+  const testLabels = labels.slice(fitMazes);
+  const shares = testLabels.map((l) => { const scored = l.filter((v) => v >= 0); return scored.filter((v) => v === 1).length / Math.max(1, scored.length); });
+  const baseRate = shares.reduce((s, v) => s + v, 0) / Math.max(1, shares.length);
+  const chance = concept === 'cheese' ? shares.reduce((s, v) => s + v, 0) / Math.max(1, shares.length) : 0.5;
   return {
-    ownA, ownB, transfer, inputTransfer, cka: linearCka(testA, testB), chance,
+    ownA, ownB, transfer, inputTransfer, cka: linearCka(testA, testB), chance, baseRate,
     layers: { a: layerA, b: layerB }, descriptions: { a: specA.description, b: specB.description },
   };
 }
