@@ -149,7 +149,7 @@ export function learnedRetargetVerdict(m: { rate: number; farthest: number; base
   const bars = m.rate >= 0.9 && m.farthest >= 0.8 && m.baseline <= 0.5 && m.rate >= 0.9 * m.ceiling;
   const controlCounts = m.untrainedCeiling >= 0.5;
   if (controlCounts && m.untrainedGain >= 0.2) return 'depends';
-  const notTheInput = controlCounts || !m.inputDriven;
+  const notTheInput = controlCounts || m.inputDriven === false;
   return bars && notTheInput ? 'supported' : 'depends';
 }
 

@@ -57,6 +57,15 @@ describe('lesson 13: the cruxes', () => {
       .map((r) => r['leans toward'])).toEqual(['—', 'the critics']);
   });
 
+  it('every control retargetable by construction (the planner, the planted searcher, a planner\'s value map) leans toward neither; the trained runs can lean', () => {
+    const o = (id: string, verdict: ClaimOutcome['verdict'], params: Record<string, string | number>, numbers: Record<string, unknown> = {}) => ({ id, verdict, seconds: 0.1, summary: '', kind: 'empirical', params, numbers }) as unknown as ClaimOutcome;
+    const leans = (crux: string, outs: ClaimOutcome[]) => cruxRows(crux, outs).map((r) => r['leans toward']);
+    expect(leans('search-exists', [o('06-policy-retargetable', 'supported', { agent: 'planner' }), o('06-policy-retargetable', 'supported', { agent: 'policy' })])).toEqual(['—', 'the post']);
+    expect(leans('inner-outer', [o('06-learned-retargetable', 'supported', { variant: 'planted' }), o('06-learned-retargetable', 'supported', { variant: 'aligned' })])).toEqual(['—', 'the post']);
+    expect(cruxRows('search-exists', [o('06-goal-diversity', 'supported', { many: 'planted', narrow: 'fixed' })])[0].basis).toMatch(/^by construction: the planted/);
+    expect(leans('natural-abstractions', [o('13-shared-concept', 'supported', {}, { byConstruction: 1 }), o('13-shared-concept', 'supported', {}, { byConstruction: 0 })])).toEqual(['—', 'the post']);
+  });
+
   it('shows a point tested only by a demonstration as demonstrated', () => {
     const row = cruxPointRows('architecture').find((r) => r.point === 'c-arch-outermost-call')!;
     expect(row.treatment).toBe('demonstrated: 07-outermost-call (demonstration)');

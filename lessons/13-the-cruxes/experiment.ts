@@ -24,10 +24,11 @@ export interface CruxClaim {
    * When the run's agent is retargetable (or not) by construction at these parameters, why; its
    * verdict then leans toward neither side, since it is no evidence about trained systems.
    */
-  byConstruction?: (params: ParamValues) => string | undefined;
+  byConstruction?: (params: ParamValues, numbers: Record<string, unknown>) => string | undefined;
 }
 
 const PLANNER_TARGET = 'the planner\'s target map is a target by construction';
+const PLANTED = 'the planted wavefront searcher is hand-set, retargetable by construction';
 
 /** One crux: its notebook heading, the question, and the claims that bear on it. */
 export interface Crux {
@@ -48,12 +49,12 @@ export const CRUXES: readonly Crux[] = [
     claims: [
       { id: '01-retargetable-search', supportedFavours: 'neither' },
       { id: '04-goal-misgeneralization', params: { episodes: 60 }, supportedFavours: 'neither' },
-      { id: '06-policy-retargetable', supportedFavours: 'the post' },
+      { id: '06-policy-retargetable', supportedFavours: 'the post', byConstruction: (p) => (p.agent === 'planner' ? PLANNER_TARGET : undefined) },
       { id: '04-training-produces-search', params: { size: 9, count: 6 }, supportedFavours: 'the post',
         byConstruction: (p) => (p.agent === 'policy' ? 'the policy network has no iterations, so no search by construction' : undefined) },
       { id: '12-detects-trained-search', supportedFavours: 'the post' },
       { id: '04-learned-inner-misgeneralization', params: { count: 40 }, supportedFavours: 'neither' },
-      { id: '06-goal-diversity', params: { size: 7, mazes: 2 }, supportedFavours: 'neither' },
+      { id: '06-goal-diversity', params: { size: 7, mazes: 2 }, supportedFavours: 'neither', byConstruction: (p) => (p.many === 'planted' || p.narrow === 'planted' ? PLANTED : undefined) },
     ],
   },
   {
@@ -94,7 +95,7 @@ export const CRUXES: readonly Crux[] = [
     id: 'natural-abstractions', heading: '6 · Natural abstractions: is there a target to write?', subsections: ['Do independently trained agents share the concept?'],
     question: 'Does the AI have a concept close enough to our target, in a place we can find and write?',
     claims: [
-      { id: '13-shared-concept', supportedFavours: 'the post' },
+      { id: '13-shared-concept', supportedFavours: 'the post', byConstruction: (_p, n) => (Number(n.byConstruction ?? 0) > 0 ? 'a planner\'s built-in value iteration is read: maze distance by construction' : undefined) },
       { id: '05-target-located', params: { mazes: 60 }, supportedFavours: 'the post', byConstruction: (p) => (p.kind === 'planner' ? PLANNER_TARGET : undefined) },
       { id: '05-learned-target-located', params: { size: 7 }, supportedFavours: 'the post' },
       { id: '10-search-editable-like-facts', params: { rooms: 30 }, supportedFavours: 'the post' },
@@ -116,7 +117,7 @@ export const CRUXES: readonly Crux[] = [
     question: 'Does retargeting remove inner alignment and leave only outer alignment, as the post says?',
     claims: [
       { id: '06-retarget-removes-misgeneralization', params: { episodes: 60 }, supportedFavours: 'the post', byConstruction: () => PLANNER_TARGET },
-      { id: '06-learned-retargetable', params: { size: 7, mazes: 3 }, supportedFavours: 'the post' },
+      { id: '06-learned-retargetable', params: { size: 7, mazes: 3 }, supportedFavours: 'the post', byConstruction: (p) => (p.variant === 'planted' ? PLANTED : undefined) },
       { id: '06-retarget-removes-inner-misalignment', params: { size: 7, levels: 20 }, supportedFavours: 'the post' },
       { id: '11-value-painting-retargets', params: { episodes: 30 }, supportedFavours: 'the post' },
     ],
@@ -143,9 +144,9 @@ export async function cruxVerdicts(idOrHeading: string, overrides: Record<string
  * demonstration (the claim's kind) leans toward neither, as does a run whose agent is retargetable
  * by construction at its parameters, a "depends", and a claim that cuts both ways.
  */
-export function leansToward(c: CruxClaim, kind: ClaimKind, verdict: Verdict, params: ParamValues = {}): { leans: 'the post' | 'the critics' | '—'; basis: string } {
+export function leansToward(c: CruxClaim, kind: ClaimKind, verdict: Verdict, params: ParamValues = {}, numbers: Record<string, unknown> = {}): { leans: 'the post' | 'the critics' | '—'; basis: string } {
   if (kind !== 'empirical') return { leans: '—', basis: `${kind}: true by ${kind === 'theorem' ? 'mathematics' : 'construction'}` };
-  const built = c.byConstruction?.(params);
+  const built = c.byConstruction?.(params, numbers);
   if (built) return { leans: '—', basis: `by construction: ${built}` };
   if (verdict === 'depends') return { leans: '—', basis: 'depends' };
   if (c.supportedFavours === 'neither') return { leans: '—', basis: 'cuts both ways' };
@@ -158,7 +159,7 @@ export function cruxRows(idOrHeading: string, outcomes: readonly ClaimOutcome[])
   const crux = getCrux(idOrHeading);
   return outcomes.map((o) => {
     const c = crux.claims.find((k) => k.id === o.id) ?? { id: o.id, supportedFavours: 'neither' as const };
-    const { leans, basis } = leansToward(c, o.kind ?? getClaim(o.id).kind, o.verdict, o.params ?? {});
+    const { leans, basis } = leansToward(c, o.kind ?? getClaim(o.id).kind, o.verdict, o.params ?? {}, o.numbers ?? {});
     return { claim: o.id, verdict: o.verdict, 'leans toward': leans, basis, seconds: Number(o.seconds.toFixed(1)), summary: o.summary };
   });
 }

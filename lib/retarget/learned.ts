@@ -7,6 +7,8 @@
  * edits the narrow representation of {@link locateLearnedNarrow} and shows the footprint only as a comparison.
  */
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { configHash, readCache, writeCache } from '../core/cache';
 import type { CheeseMazeLevel } from '../envs/cheese-maze';
 import { cheeseMazeLevels } from '../envs/cheese-maze';
@@ -17,9 +19,9 @@ import { plantedLearnedAgent } from '../mesa/learned/planted';
 import type { RetargetabilityByDistance } from './by-distance';
 import { retargetabilityByDistance } from './by-distance';
 import type { LocatedTarget, LocateResult } from './locate';
-import { locateTarget } from './locate';
+import { LOCATE_DEFAULTS, locateTarget } from './locate';
 import type { NarrowCandidate, NarrowOptions, NarrowScan } from './narrow';
-import { narrowPatchScan } from './narrow';
+import { NARROW_DEFAULTS, narrowPatchScan } from './narrow';
 
 /** The locate options measured for the learned searchers (3×3 window, every iteration at once). */
 export const LEARNED_LOCATE = { probeExamples: 40, pairs: 16, candidates: 3, goalRadius: 1, cellByCell: false } as const;
@@ -49,7 +51,7 @@ export function locateLearned(variant: LearnedSubject, size: number, seed: numbe
   if (hit) return hit;
   const agent = variant === 'untrained' ? untrainedLearnedAgent({ size }, 1) : variant === 'planted' ? plantedLearnedAgent({ size }) : loadLearnedAgent(variant, { size });
   const levels = cheeseMazeLevels(variant === 'corner' ? 'train' : 'test', 30, `locate/${String(seed)}`, { size, trainRegion: 3 });
-  const result = cached('locate', { agent: agentDigest(agent), levels: levels.length, size, seed: String(seed), options: LEARNED_LOCATE }, () => locateTarget(agent, levels, { ...LEARNED_LOCATE, seed }));
+  const result = cached('locate', { agent: agentDigest(agent), levels: levelsDigest(levels), size, seed: String(seed), options: LEARNED_LOCATE, defaults: LOCATE_DEFAULTS }, validLocate, () => locateTarget(agent, levels, { ...LEARNED_LOCATE, seed }));
   const found = { agent, levels, result };
   if (located.size >= 8) located.delete(located.keys().next().value as string);
   located.set(key, found);
@@ -61,10 +63,23 @@ export function narrowLearned(found: LearnedLocate, opts: NarrowOptions = {}): N
   return narrowPatchScan(found.agent, found.levels, opts);
 }
 
-// The scans are deterministic in (weights, mazes, options) and take seconds to a minute each: kept
-// on disk (lib/core/cache.ts) so a re-run cell or notebook reads them back. Bump on any change to
-// what locate.ts or narrow.ts compute.
-const SCAN_VERSION = 1;
+// The scans are deterministic in (weights, mazes, options, code) and take seconds to a minute
+// each: kept on disk (lib/core/cache.ts) so a re-run cell or notebook reads them back. The key
+// holds a digest of the weights, of the mazes, of every option, and of the source files that
+// compute a scan, so a changed network, maze generator, option or procedure never reads an old scan.
+const SCAN_VERSION = 2;
+const SCAN_SOURCES = ['locate.ts', 'narrow.ts', '../mesa/learned/net.ts', '../mesa/learned/conv.ts', '../mesa/learned/agent.ts', '../mesa/model.ts', '../mesa/rollout.ts', '../envs/cheese-maze.ts', '../interp/cell-probe.ts', '../interp/layer-family.ts'];
+let sourceDigestMemo: string | undefined;
+
+/** A digest of the code that computes a scan (null-safe: a missing file counts as its name). */
+function sourceDigest(): string {
+  if (sourceDigestMemo) return sourceDigestMemo;
+  const h = createHash('sha256');
+  for (const f of SCAN_SOURCES) {
+    try { h.update(fs.readFileSync(path.join(__dirname, f))); } catch { h.update(`missing:${f}`); }
+  }
+  return (sourceDigestMemo = h.digest('hex').slice(0, 16));
+}
 
 /** A digest of an agent's weights and sizes: a cached scan is reused only for the same network. */
 function agentDigest(agent: LearnedSearchAgent): string {
@@ -72,10 +87,18 @@ function agentDigest(agent: LearnedSearchAgent): string {
   return createHash('sha256').update(new Uint8Array(p.buffer, p.byteOffset, p.byteLength)).update(`${agent.size}/${agent.iterations}`).digest('hex').slice(0, 16);
 }
 
-function cached<T>(kind: 'locate' | 'narrow', key: unknown, compute: () => T): T {
-  const hash = configHash({ version: SCAN_VERSION, key });
+/** A digest of the mazes a scan runs on (walls, cheese, start, training region). */
+function levelsDigest(levels: readonly CheeseMazeLevel[]): string {
+  const h = createHash('sha256');
+  for (const l of levels) h.update(JSON.stringify([Array.from(l.map.passable), l.map.width, l.map.height, l.cheese, l.start, l.trainRegion]));
+  return h.digest('hex').slice(0, 16);
+}
+
+function cached<T>(kind: 'locate' | 'narrow', key: unknown, valid: (v: T) => boolean, compute: () => T): T {
+  const hash = configHash({ version: SCAN_VERSION, code: sourceDigest(), key });
   const hit = readCache<T>(`learned-scans/${kind}`, hash);
-  if (hit) return hit;
+  // A hit of another shape (written by other code under a colliding key) is recomputed, never trusted.
+  if (hit && valid(hit)) return hit;
   const value = compute();
   // JSON would turn NaN (e.g. a window cell never seen open) into null: such a scan is not kept.
   let exact = true;
@@ -86,6 +109,10 @@ function cached<T>(kind: 'locate' | 'narrow', key: unknown, compute: () => T): T
   if (exact) writeCache(`learned-scans/${kind}`, hash, value);
   return value;
 }
+
+const validLocate = (r: LocateResult) => typeof r === 'object' && r !== null && Array.isArray(r.rows) && 'best' in r && typeof r.located === 'boolean';
+const validNarrow = (s: NarrowScan) => typeof s === 'object' && s !== null && Array.isArray(s.iterationOne) && Array.isArray(s.candidates) && 'narrowest' in s
+  && (s.narrowest === null || (typeof s.narrowest.inputDriven === 'boolean' && Array.isArray(s.narrowest.channels)));
 
 /**
  * The edit target of a narrow candidate: its channels, at its radius, at the iterations from its
@@ -123,7 +150,7 @@ export function locateLearnedNarrow(variant: LearnedSubject, size: number, seed:
   const hit = narrowed.get(key);
   if (hit) return hit;
   const found = locateLearned(variant, size, seed);
-  const scan = cached('narrow', { agent: agentDigest(found.agent), locate: configHash(found.result.best), size, seed: String(seed) }, () => narrowLearned(found, { seed }));
+  const scan = cached('narrow', { agent: agentDigest(found.agent), levels: levelsDigest(found.levels), locate: configHash(found.result.best), size, seed: String(seed), defaults: NARROW_DEFAULTS }, validNarrow, () => narrowLearned(found, { seed }));
   const out = { found, scan, target: scan.narrowest ? narrowTarget(found, scan.narrowest) : null };
   if (narrowed.size >= 8) narrowed.delete(narrowed.keys().next().value as string);
   narrowed.set(key, out);
