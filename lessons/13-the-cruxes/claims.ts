@@ -27,7 +27,7 @@ defineClaim({
     layer: { default: 'plan', description: 'which layer: goal (planner target.logit; policy conv3; learned final state), hidden (planner reward.hidden; policy conv2; learned state after the first iteration), or plan, the map the agent\'s search computes (planner plan.value, built in; learned final state; policy conv3)', choices: SHARED_CONCEPT_LAYERS },
     concept: { default: 'closer', description: 'the concept probed at each open cell: closer = closer to the cheese in maze steps than the maze\'s median open cell (global; no local window of the input gives it); near = within radius maze steps of the cheese (a window of radius + 1 cells of the input gives it); both leave the cheese cell out and are read by AUC, chance 0.5; cheese = the cheese is here, an input channel (read by the top-scoring open cell; its input baseline is at ceiling)', choices: SHARED_CONCEPTS },
     radius: { default: 2, description: 'for concept near: the most maze steps from the cheese that count as near', min: 1, max: 10, integer: true },
-    window: { default: 0, description: 'the input baseline reads the observation over (2w+1)² cells around each cell; 0 = the concept\'s reach (radius + 1 for near, the whole maze for closer, the cell alone for cheese). Smaller windows make the baseline a straw man', min: 0, max: 12, integer: true },
+    window: { default: -1, description: 'the input baseline reads the observation over (2w+1)² cells around each cell (0: the cell alone, the old per-cell baseline); -1 = the concept\'s reach (radius + 1 for near, the whole maze for closer, the cell alone for cheese). Windows smaller than the concept\'s reach make the baseline a straw man', min: -1, max: 12, integer: true },
     mazes: { default: 200, description: 'held-out mazes (70% fit the probes and the maps, 30% score them; under about 200 the input baseline is noisy)', min: 20, max: 1000, integer: true },
     seed: { default: 1, description: 'seed of the trained agents (planner-seed2 uses seed + 1; the shipped learned agents do not change) and of the mazes', integer: true },
   },
@@ -65,6 +65,7 @@ defineClaim({
           : verdict === 'not supported' ? (Math.min(excessAB, excessBA) <= 0 ? `In at least one direction the transfer is no more than ${win} gives: no shared concept beyond the input shows.` : 'The concept does not carry over in at least one direction.')
             : 'The concept carries over only in part, or barely above what the input itself gives, in at least one direction.')
       + (inputBeatsOwn && !atCeiling ? ' The input baseline reads an agent\'s probe at least as well as that agent\'s own layer does: no transfer, capped at the own score, can beat it here.' : '')
+      + (r.window < r.reach ? ` The baseline's window (reach ${r.window}) is smaller than the concept's reach (${r.reach}): it is a straw man at this setting, and a verdict above "not supported" here says little.` : '')
       + (built.length === 2 ? ' Both layers are the planners\' built-in value iteration (maze distance to their target by construction): this agreement is no evidence about trained systems.'
         : built.length === 1 ? ` ${built[0]}'s plan.value is its built-in value iteration (maze distance to its target by construction): the comparison shows what the other agent computes, not two trained agents converging.` : '')
       + (atCeiling ? ' The input baseline is at ceiling here: no transfer can show a concept shared beyond the input, so this test cannot support the claim at this setting (use concept closer).' : '');
@@ -72,7 +73,7 @@ defineClaim({
       verdict, summary,
       numbers: {
         ownA: r.ownA, ownB: r.ownB, transfer: r.transfer, transferBA: r.transferBA, inputTransfer: r.inputTransfer, inputTransferA: r.inputTransferA,
-        inputCellTransfer: r.inputCellTransfer, window: r.window, excessOverInput: Math.min(excessAB, excessBA), verdictAB, verdictBA,
+        inputCellTransfer: r.inputCellTransfer, window: r.window, reach: r.reach, excessOverInput: Math.min(excessAB, excessBA), verdictAB, verdictBA,
         cka: r.cka, chance: r.chance, baseRate: r.baseRate, byConstruction: built.length, layerA: r.layers.a, layerB: r.layers.b,
       },
       chart: barChart([

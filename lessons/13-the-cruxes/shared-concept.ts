@@ -138,9 +138,9 @@ export interface SharedConceptOptions {
   /** For `near`: the most maze steps from the cheese that count as near (default 2). */
   radius?: number;
   /**
-   * The input baseline's reach: the observation over the (2w+1)² cells around each cell. Default
-   * (0 or unset): the concept's reach, radius + 1 for `near`, the whole maze (side − 1) for
-   * `closer`, the cell itself for `cheese`.
+   * The input baseline's reach: the observation over the (2w+1)² cells around each cell (0: the
+   * cell alone). Default (-1 or unset): the concept's reach, radius + 1 for `near`, the whole maze
+   * (side − 1) for `closer`, the cell itself for `cheese`.
    */
   window?: number;
   mazes: number;
@@ -162,6 +162,8 @@ export interface SharedConceptResult {
   inputCellTransfer: number;
   /** The window's reach w (the baseline reads (2w+1)² cells around each cell). */
   window: number;
+  /** The concept's reach, the default window: radius + 1 for `near`, the whole maze for `closer`, 0 for `cheese`. */
+  reach: number;
   /** Linear CKA of the per-cell features, held-out cells. */
   cka: number;
   /** The score of a probe that knows nothing: for `cheese`, picking a random open cell (mean of 1 / open cells); for `near`, an AUC of 0.5. */
@@ -416,8 +418,10 @@ export async function sharedConceptExperiment(opts: SharedConceptOptions): Promi
     const mapped = pick(rows, test).map((x) => apply(map, x));
     return [score(mapped.map((y) => apply(probeB, y.slice(qA))[0])), score(mapped.map((y) => apply(probeA, y.slice(0, qA))[0]))];
   };
-  const window = opts.window || (concept === 'near' ? Math.min(radius + 1, shape.size - 1) : concept === 'closer' ? shape.size - 1 : 0);
-  if (!Number.isInteger(window) || window < 0) fail(MODULE, cruxesMessages.badWindow(opts.window));
+  const asked = opts.window ?? -1;
+  if (!Number.isInteger(asked) || asked < -1) fail(MODULE, cruxesMessages.badWindow(opts.window));
+  const reach = concept === 'near' ? Math.min(radius + 1, shape.size - 1) : concept === 'closer' ? shape.size - 1 : 0;
+  const window = asked >= 0 ? asked : reach;
   const actObs = collectActivations(A, examples, 'obs');
   const ro = cellRows(actObs.data, actObs.shape, levels, labels);
   const win = windowedObservation(actObs.data, actObs.shape, window);
@@ -429,7 +433,7 @@ export async function sharedConceptExperiment(opts: SharedConceptOptions): Promi
   const baseRate = shares.reduce((s, v) => s + v, 0) / Math.max(1, shares.length);
   const chance = concept === 'cheese' ? baseRate : 0.5;
   return {
-    ownA, ownB, transfer, transferBA, inputTransfer, inputTransferA, inputCellTransfer, window, cka: linearCka(testA, testB), chance, baseRate,
+    ownA, ownB, transfer, transferBA, inputTransfer, inputTransferA, inputCellTransfer, window, reach, cka: linearCka(testA, testB), chance, baseRate,
     layers: { a: layerA, b: layerB }, descriptions: { a: specA.description, b: specB.description },
   };
 }
