@@ -219,13 +219,17 @@ function cellRows(data: Float32Array, shape: number[], levels: readonly CheeseMa
 export function ridge(X: readonly number[][], Y: readonly number[][], lambda = 1e-3): number[][] {
   const p = X[0].length + 1, q = Y[0].length;
   const A = Array.from({ length: p }, () => new Array<number>(p + q).fill(0));
-  X.forEach((xr, i) => {
-    const x = [...xr, 1];
+  X.forEach((xr, i) => {   // the upper triangle of XᵀX (mirrored below) and XᵀY; zero inputs skipped
+    const x = [...xr, 1], y = Y[i];
     for (let r = 0; r < p; r++) {
-      for (let c = 0; c < p; c++) A[r][c] += x[r] * x[c];
-      for (let k = 0; k < q; k++) A[r][p + k] += x[r] * Y[i][k];
+      const xv = x[r];
+      if (xv === 0) continue;
+      const row = A[r];
+      for (let c = r; c < p; c++) row[c] += xv * x[c];
+      for (let k = 0; k < q; k++) row[p + k] += xv * y[k];
     }
   });
+  for (let r = 0; r < p; r++) for (let c = 0; c < r; c++) A[r][c] = A[c][r];
   const scale = A.reduce((s, r, i) => s + r[i], 0) / p || 1;
   for (let r = 0; r < p; r++) A[r][r] += lambda * scale;
   for (let c = 0; c < p; c++) {   // Gauss-Jordan with partial pivoting
