@@ -4,26 +4,35 @@
  * cheese-maze agents from lib/mesa we read one spatial layer of each over the same held-out mazes
  * (cheese anywhere), and measure, per open cell:
  * - each agent's own probe for the concept (ridge regression);
- * - probe transfer: agent B's probe applied to agent A's features after a fitted linear map A → B;
+ * - probe transfer, both ways: agent B's probe applied to agent A's features after a fitted linear
+ *   map A → B, and A's probe on B's features mapped B → A;
  * - linear CKA between the two agents' per-cell features (a representation-similarity score).
  *
- * Two concepts (SHARED_CONCEPTS). `near` (the default): the cell is within `radius` maze steps of
- * the cheese, read by the per-maze AUC (chance 0.5). The input gives it only at the cheese cell,
- * which is left out; elsewhere it needs the maze distance, which a search computes. `cheese`: the
- * cheese is here, read by the top-scoring open cell. It is an input channel, so its input baseline
- * is at ceiling and it can only come out "not supported"; it is kept to show why.
+ * Three concepts (SHARED_CONCEPTS). `closer` (the default): the cell is closer to the cheese in maze
+ * steps than the maze's median open cell, a global concept (it depends on the whole maze), read by
+ * the per-maze AUC (chance 0.5). `near`: the cell is within `radius` maze steps of the cheese, also
+ * by AUC; a window of radius + 1 cells of the input gives it nearly perfectly (a fixed score from
+ * the Manhattan distance to the cheese already does), so it is a weak test. For both the cheese
+ * cell, which the input marks, is left out. `cheese`: the cheese is here, read by the top-scoring
+ * open cell. It is an input channel, so its input baseline is at ceiling and it can only come out
+ * "not supported"; it is kept to show why.
  *
  * The learned recurrent agents (lib/mesa/learned: shipped weights, nothing trained here) take part
  * too: their "goal" and "plan" layer is the recurrent state after the last iteration (what the move
  * is read from) and their "hidden" layer the state after the first. The planner's "plan" layer is
  * plan.value, its built-in value iteration: maze distance to its target by construction.
  *
- * The baseline: the observation itself (agent `obs`, the input channels wall, mouse, cheese, x, y
- * at each cell). Every agent's layer is a function of the input, so a probe that transfers from
- * the input through a linear map shows only that both read the same input; the experiment always
- * reports that input transfer (input → B) beside A → B, and only transfer above it is evidence
- * of a concept the agents share beyond the input. To add another agent, give it an entry
- * in AGENTS: how to load it and which of its spatial layers play "goal", "hidden" and "plan".
+ * The baseline: the observation itself over a window around each cell (windowedObservation: the
+ * wall, mouse and cheese channels of the (2w+1)² cells around it, plus its x and y), with w the
+ * concept's reach by default: radius + 1 for `near`, the whole maze for `closer` (the agents'
+ * receptive fields are not computed: the learned agents re-read the input at every iteration, so
+ * theirs covers the maze). Every agent's layer is a function of the input, so a probe that
+ * transfers from the input through a linear map shows only that both read the same input; the
+ * experiment reports that input transfer into each agent beside the transfer between agents, and
+ * only transfer above it is evidence of a concept the agents share beyond the input. The old
+ * per-cell baseline (the observation at the cell alone) is reported beside it: it is a straw man
+ * for any concept that reaches past the cell. To add another agent, give it an entry in AGENTS:
+ * how to load it and which of its spatial layers play "goal", "hidden" and "plan".
  */
 import { collectActivations, type Example } from '../../lib/interp/activations';
 import { agentConfig, type AgentConfig } from '../../lib/mesa/agents';
@@ -59,12 +68,14 @@ export type SharedConceptLayer = typeof SHARED_CONCEPT_LAYERS[number];
 
 /**
  * The concept probed at each open cell: `cheese`, the cheese is here (an input channel, read by the
- * top-scoring open cell); `near`, the cell is within `radius` maze steps of the cheese, the cheese
- * cell itself left out (read by the area under the ROC curve over each maze's open cells). The
- * observation gives `cheese` directly; `near` needs the maze distance, which a search computes
- * and a per-cell read of the input does not.
+ * top-scoring open cell); `near`, the cell is within `radius` maze steps of the cheese; `closer`, the
+ * cell is closer to the cheese in maze steps than the maze's median open cell (a global concept: it
+ * depends on the whole maze). For `near` and `closer` the cheese cell itself is left out and the
+ * read-out is the area under the ROC curve over each maze's open cells. The observation gives
+ * `cheese` directly; `near` is readable from a window of the input reaching radius + 1 cells;
+ * `closer` needs maze distances across the whole maze, which a search computes.
  */
-export const SHARED_CONCEPTS = ['near', 'cheese'] as const;
+export const SHARED_CONCEPTS = ['near', 'closer', 'cheese'] as const;
 export type SharedConcept = typeof SHARED_CONCEPTS[number];
 
 /** The learned agents' layers: the state after the last iteration (also their "plan"), and after the first. */
@@ -126,6 +137,12 @@ export interface SharedConceptOptions {
   concept?: SharedConcept;
   /** For `near`: the most maze steps from the cheese that count as near (default 2). */
   radius?: number;
+  /**
+   * The input baseline's reach: the observation over the (2w+1)² cells around each cell (0: the
+   * cell alone). Default (-1 or unset): the concept's reach, radius + 1 for `near`, the whole maze
+   * (side − 1) for `closer`, the cell itself for `cheese`.
+   */
+  window?: number;
   mazes: number;
   seed: number;
 }
@@ -135,8 +152,18 @@ export interface SharedConceptResult {
   ownB: number;
   /** B's probe on A's features mapped into B's space. */
   transfer: number;
-  /** The input baseline: B's probe on the observation's per-cell channels mapped into B's space. */
+  /** The other direction: A's probe on B's features mapped into A's space. */
+  transferBA: number;
+  /** The input baseline: B's probe on the observation over a window around each cell, mapped into B's space. */
   inputTransfer: number;
+  /** The same baseline into A's space, read by A's probe. */
+  inputTransferA: number;
+  /** The old, weaker baseline: B's probe on the observation at the cell alone, mapped into B's space. */
+  inputCellTransfer: number;
+  /** The window's reach w (the baseline reads (2w+1)² cells around each cell). */
+  window: number;
+  /** The concept's reach, the default window: radius + 1 for `near`, the whole maze for `closer`, 0 for `cheese`. */
+  reach: number;
   /** Linear CKA of the per-cell features, held-out cells. */
   cka: number;
   /** The score of a probe that knows nothing: for `cheese`, picking a random open cell (mean of 1 / open cells); for `near`, an AUC of 0.5. */
@@ -160,6 +187,12 @@ export function conceptLabels(level: CheeseMazeLevel, concept: SharedConcept, ra
     return labels;
   }
   const d = bfsDistances(level.map, level.cheese);
+  if (concept === 'closer') {
+    const ds = Array.from(d).filter((di) => di > 0).sort((x, y) => x - y);
+    const median = ds.length ? ds[Math.floor((ds.length - 1) / 2)] : 0;
+    d.forEach((di, i) => { if (di > 0) labels[i] = di < median ? 1 : 0; });
+    return labels;
+  }
   d.forEach((di, i) => { if (di > 0) labels[i] = di <= radius ? 1 : 0; });
   return labels;
 }
@@ -186,13 +219,17 @@ function cellRows(data: Float32Array, shape: number[], levels: readonly CheeseMa
 export function ridge(X: readonly number[][], Y: readonly number[][], lambda = 1e-3): number[][] {
   const p = X[0].length + 1, q = Y[0].length;
   const A = Array.from({ length: p }, () => new Array<number>(p + q).fill(0));
-  X.forEach((xr, i) => {
-    const x = [...xr, 1];
+  X.forEach((xr, i) => {   // the upper triangle of XᵀX (mirrored below) and XᵀY; zero inputs skipped
+    const x = [...xr, 1], y = Y[i];
     for (let r = 0; r < p; r++) {
-      for (let c = 0; c < p; c++) A[r][c] += x[r] * x[c];
-      for (let k = 0; k < q; k++) A[r][p + k] += x[r] * Y[i][k];
+      const xv = x[r];
+      if (xv === 0) continue;
+      const row = A[r];
+      for (let c = r; c < p; c++) row[c] += xv * x[c];
+      for (let k = 0; k < q; k++) row[p + k] += xv * y[k];
     }
   });
+  for (let r = 0; r < p; r++) for (let c = 0; c < r; c++) A[r][c] = A[c][r];
   const scale = A.reduce((s, r, i) => s + r[i], 0) / p || 1;
   for (let r = 0; r < p; r++) A[r][r] += lambda * scale;
   for (let c = 0; c < p; c++) {   // Gauss-Jordan with partial pivoting
@@ -265,21 +302,60 @@ export function perMazeAuc(scores: readonly number[], label: readonly number[], 
   return count ? sum / count : 0.5;
 }
 
+export type SharedConceptVerdict = 'supported' | 'not supported' | 'depends';
+
 /**
- * The verdict of claim 13-shared-concept from its measures, each first corrected for chance
- * ((v − chance) / (1 − chance), so 0 is chance and 1 perfect; chance 0 if not given): not supported
- * if an agent lacks the concept (own score < 0.5), the transfer is under half of B's own, or it is
- * no higher than the input baseline; supported if it reaches 0.8 of B's own and beats the input by
- * at least 0.1; depends otherwise.
+ * The verdict of one direction A → B from its measures, each first corrected for chance
+ * ((v − chance) / (1 − chance), so 0 is chance and 1 perfect; chance 0 if not given). The transfer
+ * is capped at B's own score: a map from A can read B's probe better than B's own layer does, and
+ * that excess is A's concept, not a shared one. Not supported if an agent lacks the concept (own
+ * score < 0.5), the transfer is under half of B's own, or it is no higher than the input baseline;
+ * supported if it reaches 0.8 of B's own and beats the input by at least 0.1; depends otherwise.
  */
-export function sharedConceptVerdict(r: Pick<SharedConceptResult, 'ownA' | 'ownB' | 'transfer' | 'inputTransfer'> & { chance?: number }): 'supported' | 'not supported' | 'depends' {
+export function sharedConceptDirectionVerdict(r: Pick<SharedConceptResult, 'ownA' | 'ownB' | 'transfer' | 'inputTransfer'> & { chance?: number }): SharedConceptVerdict {
   const c = r.chance ?? 0;
   const k = (v: number) => (v - c) / (1 - c);
-  const ownA = k(r.ownA), ownB = k(r.ownB), transfer = k(r.transfer), input = k(r.inputTransfer);
+  const ownA = k(r.ownA), ownB = k(r.ownB), transfer = Math.min(k(r.transfer), ownB), input = k(r.inputTransfer);
   const lacking = ownA < 0.5 || ownB < 0.5;
   const excess = transfer - input;
   if (lacking || transfer < 0.5 * ownB || excess <= 0) return 'not supported';
   return transfer >= 0.8 * ownB && excess >= 0.1 ? 'supported' : 'depends';
+}
+
+/**
+ * The verdict of claim 13-shared-concept: both directions (A → B, and B → A when its measures are
+ * given) judged by sharedConceptDirectionVerdict, and the weaker verdict kept, so that naming the
+ * weaker agent B cannot lower the bar.
+ */
+export function sharedConceptVerdict(r: Pick<SharedConceptResult, 'ownA' | 'ownB' | 'transfer' | 'inputTransfer'> & Partial<Pick<SharedConceptResult, 'transferBA' | 'inputTransferA'>> & { chance?: number }): SharedConceptVerdict {
+  const ab = sharedConceptDirectionVerdict(r);
+  if (r.transferBA === undefined || r.inputTransferA === undefined) return ab;
+  const ba = sharedConceptDirectionVerdict({ ownA: r.ownB, ownB: r.ownA, transfer: r.transferBA, inputTransfer: r.inputTransferA, chance: r.chance });
+  const rank: Record<SharedConceptVerdict, number> = { 'not supported': 0, depends: 1, supported: 2 };
+  return rank[ab] <= rank[ba] ? ab : ba;
+}
+
+/**
+ * The input over a window around each cell: the wall, mouse and cheese channels of the (2w+1)²
+ * cells around it (outside the maze reads as wall), and the cell's own x and y. `shape` is one
+ * example's [H, W, C] (C = 5: wall, mouse, cheese, x, y); returns [H, W, 3(2w+1)² + 2] per example.
+ */
+export function windowedObservation(data: Float32Array, shape: readonly number[], w: number): { data: Float32Array; shape: number[] } {
+  const [H, W, C] = shape, N = Math.round(data.length / (H * W * C));
+  const side = 2 * w + 1, per = side * side * 3 + 2;
+  const out = new Float32Array(N * H * W * per);
+  for (let n = 0; n < N; n++) for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    let o = ((n * H + y) * W + x) * per;
+    for (let dy = -w; dy <= w; dy++) for (let dx = -w; dx <= w; dx++) {
+      const yy = y + dy, xx = x + dx;
+      if (yy < 0 || yy >= H || xx < 0 || xx >= W) { out[o] = 1; o += 3; continue; }
+      const at = ((n * H + yy) * W + xx) * C;
+      out[o++] = data[at]; out[o++] = data[at + 1]; out[o++] = data[at + 2];
+    }
+    const at = ((n * H + y) * W + x) * C;
+    out[o++] = data[at + 3]; out[o++] = data[at + 4];
+  }
+  return { data: out, shape: [H, W, per] };
 }
 
 /** What identifies an agent's weights: its training config, or the shipped learned variant. */
@@ -327,25 +403,41 @@ export async function sharedConceptExperiment(opts: SharedConceptOptions): Promi
   const fit = ra.maze.map((m) => m < fitMazes), test = fit.map((f) => !f);
   const pick = <T>(xs: readonly T[], mask: readonly boolean[]) => xs.filter((_, i) => mask[i]);
   const labelFit = pick(ra.label, fit).map((c) => [c]);
-  const probeA = ridge(pick(ra.rows, fit), labelFit), probeB = ridge(pick(rb.rows, fit), labelFit);
-  const map = ridge(pick(ra.rows, fit), pick(rb.rows, fit));
+  const fitA = pick(ra.rows, fit), fitB = pick(rb.rows, fit);
+  const probeA = ridge(fitA, labelFit), probeB = ridge(fitB, labelFit);
   const testA = pick(ra.rows, test), testB = pick(rb.rows, test);
   const labelTest = pick(ra.label, test), mazeTest = pick(ra.maze, test);
   const score = (s: number[]) => (concept === 'cheese' ? argmaxAccuracy(s, labelTest, mazeTest) : perMazeAuc(s, labelTest, mazeTest));
   const ownA = score(testA.map((x) => apply(probeA, x)[0]));
   const ownB = score(testB.map((x) => apply(probeB, x)[0]));
-  const transfer = score(testA.map((x) => apply(probeB, apply(map, x))[0]));
-  // The input baseline: the same probe read through a linear map from the observation itself.
+  const mapAB = ridge(fitA, fitB), mapBA = ridge(fitB, fitA);
+  const transfer = score(testA.map((x) => apply(probeB, apply(mapAB, x))[0]));
+  const transferBA = score(testB.map((x) => apply(probeA, apply(mapBA, x))[0]));
+  // The input baselines: each agent's probe read through a linear map from the observation, over a
+  // window reaching as far as the concept does (and, for comparison, at the cell alone). One ridge
+  // fit maps the input into both agents' features at once (its columns are independent).
+  const qA = fitA[0].length;
+  const intoBoth = (rows: number[][]): [number, number] => {
+    const map = ridge(pick(rows, fit), fitA.map((r, i) => [...r, ...fitB[i]]));
+    const mapped = pick(rows, test).map((x) => apply(map, x));
+    return [score(mapped.map((y) => apply(probeB, y.slice(qA))[0])), score(mapped.map((y) => apply(probeA, y.slice(0, qA))[0]))];
+  };
+  const asked = opts.window ?? -1;
+  if (!Number.isInteger(asked) || asked < -1) fail(MODULE, cruxesMessages.badWindow(opts.window));
+  const reach = concept === 'near' ? Math.min(radius + 1, shape.size - 1) : concept === 'closer' ? shape.size - 1 : 0;
+  const window = asked >= 0 ? asked : reach;
   const actObs = collectActivations(A, examples, 'obs');
   const ro = cellRows(actObs.data, actObs.shape, levels, labels);
-  const mapObs = ridge(pick(ro.rows, fit), pick(rb.rows, fit));
-  const inputTransfer = score(pick(ro.rows, test).map((x) => apply(probeB, apply(mapObs, x))[0]));
+  const win = windowedObservation(actObs.data, actObs.shape, window);
+  const rw = cellRows(win.data, win.shape, levels, labels);
+  const [inputTransfer, inputTransferA] = intoBoth(rw.rows);
+  const inputCellTransfer = window === 0 ? inputTransfer : intoBoth(ro.rows)[0];
   const testLabels = labels.slice(fitMazes);
   const shares = testLabels.map((l) => { const scored = l.filter((v) => v >= 0); return scored.filter((v) => v === 1).length / Math.max(1, scored.length); });
   const baseRate = shares.reduce((s, v) => s + v, 0) / Math.max(1, shares.length);
-  const chance = concept === 'cheese' ? shares.reduce((s, v) => s + v, 0) / Math.max(1, shares.length) : 0.5;
+  const chance = concept === 'cheese' ? baseRate : 0.5;
   return {
-    ownA, ownB, transfer, inputTransfer, cka: linearCka(testA, testB), chance, baseRate,
+    ownA, ownB, transfer, transferBA, inputTransfer, inputTransferA, inputCellTransfer, window, reach, cka: linearCka(testA, testB), chance, baseRate,
     layers: { a: layerA, b: layerB }, descriptions: { a: specA.description, b: specB.description },
   };
 }
