@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../index';
 import { referencePlanBest, referencePaintedChoice, referenceSafePaintStep } from './exercises';
-import { paintingSuccess, type TrainedDetectors, type Episode } from '../../index';
+import { paintingSuccess, useBackend, type TrainedDetectors, type Episode } from '../../index';
+
+// The detectors train with tfjs: pick its backend first, as notebook 11 does (a test file may run first in its worker).
+beforeAll(async () => { await useBackend(); });
 
 const planBest = (rows: string[], values: number[][]) => referencePlanBest({ rows, values });
 const paintedChoice = (scores: number[][], weights: number[], concept: number, strength: number) => referencePaintedChoice({ scores, weights, concept, strength });
