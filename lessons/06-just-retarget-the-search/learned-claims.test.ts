@@ -76,6 +76,26 @@ describe('learned searcher: retargeting, measured', () => {
     }
   }, 400_000);
 
+  it('06-retarget-removes-inner-misalignment, the planted-proxy control (misaligned by construction): supported when the proxy is zeroed where it stands out; depends when the whole square is zeroed; not supported when cleared to the no-cheese mean, or by the retarget edit', async () => {
+    const control = { agent: 'planted-proxy', edit: 'ablate-proxy' };
+    const found = await runClaim('06-retarget-removes-inner-misalignment', { ...control, proxyAt: 'decoded', clearWith: 'zero' });
+    expect(found.verdict).toBe('supported');
+    expect(found.numbers.planted).toBe(true);
+    expect(found.summary).toMatch(/^PLANTED CONTROL: .*misaligned by construction/);
+    expect(Number(found.numbers.proxyFound)).toBeGreaterThan(0.9); // decoded from the network: the corner
+    expect(Number(found.numbers.before)).toBeLessThan(0.8 * Number(found.numbers.ceiling)); // left alone it misgeneralizes
+    const square = await runClaim('06-retarget-removes-inner-misalignment', { ...control, clearWith: 'zero' });
+    expect(square.verdict).toBe('depends');
+    const noCheese = await runClaim('06-retarget-removes-inner-misalignment', { ...control, proxyAt: 'decoded' });
+    expect(noCheese.verdict).toBe('not supported'); // the no-cheese state holds the proxy: "clearing" to it keeps the proxy
+    const retarget = await runClaim('06-retarget-removes-inner-misalignment', { agent: 'planted-proxy' });
+    expect(retarget.verdict).toBe('not supported');
+    expect(Number(retarget.numbers.after)).toBeLessThan(Number(retarget.numbers.before)); // it erases the wavefront too
+    for (const r of [found, square, noCheese, retarget]) {
+      expect(r.verdict).toBe(innerFixVerdict({ before: Number(r.numbers.before), after: Number(r.numbers.after), ceiling: Number(r.numbers.ceiling) }));
+    }
+  }, 400_000);
+
   it('06-goal-diversity: the fixed agent\'s moves barely follow the cheese, the aligned agent\'s do; the verdict follows the figures', async () => {
     const r = await runClaim('06-goal-diversity', { mazes: 4 });
     const n = r.numbers;

@@ -27,6 +27,7 @@ export interface CruxClaim {
   byConstruction?: (params: ParamValues, numbers: Record<string, unknown>) => string | undefined;
 }
 
+const PLANTED_PROXY = 'the planted-proxy searcher has the corner wired into its goal slot by hand (misaligned and retargetable by construction)';
 const PLANNER_TARGET = 'the planner\'s target map is a target by construction';
 const PLANTED = 'the planted wavefront searcher is hand-set, retargetable by construction';
 
@@ -118,7 +119,7 @@ export const CRUXES: readonly Crux[] = [
     claims: [
       { id: '06-retarget-removes-misgeneralization', params: { episodes: 60 }, supportedFavours: 'the post', byConstruction: () => PLANNER_TARGET },
       { id: '06-learned-retargetable', params: { size: 7, mazes: 3 }, supportedFavours: 'the post', byConstruction: (p) => (p.variant === 'planted' ? PLANTED : undefined) },
-      { id: '06-retarget-removes-inner-misalignment', params: { size: 7, levels: 20 }, supportedFavours: 'the post' },
+      { id: '06-retarget-removes-inner-misalignment', params: { size: 7, levels: 20 }, supportedFavours: 'the post', byConstruction: (p) => (p.agent === 'planted-proxy' ? PLANTED_PROXY : undefined) },
       { id: '11-value-painting-retargets', params: { episodes: 30 }, supportedFavours: 'the post' },
     ],
   },

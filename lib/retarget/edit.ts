@@ -12,8 +12,11 @@ import type { LocatedTarget } from './locate';
 import { retargetMessages } from './messages';
 
 export interface RetargetEditOptions {
-  /** Where the cheese is (one cell, or one per episode): cleared when `clear` is 'cheese'. */
-  cheese?: Cell | readonly Cell[];
+  /**
+   * Where the cheese is (one cell, or one per episode): cleared when `clear` is 'cheese'. A list of
+   * lists gives each episode several cells to clear (e.g. every cell of a region).
+   */
+  cheese?: Cell | readonly (Cell | readonly Cell[])[];
   /**
    * Which iterations of a recurrent layer to write: 'all', a list of iteration numbers, or
    * (default) just the layer(s) where the representation was found.
@@ -27,9 +30,11 @@ export interface RetargetEditOptions {
   strength?: number;
   /**
    * What a cleared cell gets: 'mean' (default) the channel's mean over the other open cells with
-   * the cheese present; 'blank' its mean with no cheese in the maze at all.
+   * the cheese present; 'blank' its mean with no cheese in the maze at all; 'zero' 0 (zero
+   * ablation: for an agent whose state holds a proxy goal even with no cheese, the no-cheese
+   * state holds the proxy too).
    */
-  clearWith?: 'mean' | 'blank';
+  clearWith?: 'mean' | 'blank' | 'zero';
   /**
    * 'write' (default): set the target window to the cheese values; 'add': add strength × (cheese
    * value − cleared value) to what is there (a difference-of-means steering vector placed at the cell).
@@ -68,8 +73,10 @@ export function retargetEdit(located: LocatedTarget, newCell: Cell | readonly Ce
   const targets = asList(newCell);
   if (!targets || targets.length === 0) fail(MODULE, retargetMessages.noCells('the new target cell'));
   const clear = opts.clear ?? 'cheese';
-  const cheese = asList(opts.cheese);
+  const cheese = opts.cheese === undefined ? undefined : (asList(opts.cheese as Cell | readonly Cell[]) as readonly (Cell | readonly Cell[])[]);
   if (clear === 'cheese' && (!cheese || (cheese.length !== targets.length && cheese.length !== 1))) fail(MODULE, retargetMessages.needCheese());
+  /** The cells episode i clears (one cheese cell, or a region). */
+  const clearedOf = (i: number): readonly Cell[] => { const c = cheese![cheese!.length === 1 ? 0 : i]; return Array.isArray(c) ? c : [c as Cell]; };
   const strength = opts.strength ?? 1;
   const size = located.size, cells = size * size;
   const n = targets.length;
@@ -85,7 +92,7 @@ export function retargetEdit(located: LocatedTarget, newCell: Cell | readonly Ce
       const open = opts.open?.[i] ?? opts.open?.[0];
       const isOpen = (x: number, y: number) => x >= 0 && y >= 0 && x < size && y < size && (!open || !!open[y * size + x]);
       for (const c of located.channels) {
-        const off = opts.clearWith === 'blank' && st.blank ? st.blank[c] : st.off[c];
+        const off = opts.clearWith === 'zero' ? 0 : opts.clearWith === 'blank' && st.blank ? st.blank[c] : st.off[c];
         const set = (j: number, v: number) => { write[(i * cells + j) * C + c] = 1; value[(i * cells + j) * C + c] = v; };
         /** Visits the open cells of the window around `at`, with the window offset index. */
         const around = (at: Cell, f: (j: number, k: number) => void) => {
@@ -96,7 +103,7 @@ export function retargetEdit(located: LocatedTarget, newCell: Cell | readonly Ce
         if (clear === 'all') {
           for (let j = 0; j < cells; j++) if (isOpen(j % size, Math.floor(j / size))) set(j, off);
         } else if (clear === 'cheese') {
-          around(cheese![cheese!.length === 1 ? 0 : i], (j) => set(j, off));
+          for (const at of clearedOf(i)) around(at, (j) => set(j, off));
         }
         if (opts.write !== false) around(targets[i], (j, k) => {
           const w = window[k][c];

@@ -3,8 +3,10 @@
  * reaches the cheese before and after its located target representation is rewritten to point at
  * the true cheese cell.
  */
+import * as tf from '@tensorflow/tfjs';
 import { fail } from '../core/errors';
 import type { CheeseMazeLevel } from '../envs/cheese-maze';
+import { CHEESE_MAZE_CHANNELS, writeObservation } from '../envs/cheese-maze';
 import type { Cell } from '../envs/grid';
 import type { NamedModel } from '../mesa/model';
 import type { RolloutOptions } from '../mesa/rollout';
@@ -15,6 +17,36 @@ import type { RetargetEditOptions } from './edit';
 import { retargetEdit } from './edit';
 import type { LocatedTarget } from './locate';
 import { retargetMessages } from './messages';
+
+/**
+ * Where a located representation points when there is no cheese to point at: per level, the open
+ * cell where its channels (at the first layer it was found in) stand out most from their
+ * no-cheese means (sum of squared deviations), read from a forward pass with the cheese removed
+ * and the mouse at the start. In an agent whose target holds a proxy, that is the proxy's cell,
+ * found from the network alone, without being told where the training square is.
+ *
+ * @example
+ * const cells = proxyCells(agent, located, cheeseMazeLevels('test-far', 20, 'ood', { size: 11 }));
+ */
+export function proxyCells(model: NamedModel, located: LocatedTarget, levels: readonly CheeseMazeLevel[]): Cell[] {
+  if (levels.length === 0) fail('retarget/fix-misgeneralization', retargetMessages.noLevels());
+  const layer = located.layers[0], st = located.stats[layer];
+  const size = located.size, cells = size * size, C = st.on.length, per = cells * CHEESE_MAZE_CHANNELS.length;
+  const obs = new Float32Array(levels.length * per);
+  levels.forEach((lv, k) => writeObservation(lv, lv.start, obs, k * per, null));
+  const act = tf.tidy(() => model.forward(tf.tensor4d(obs, [levels.length, size, size, CHEESE_MAZE_CHANNELS.length]), { read: [layer] }).acts[layer].dataSync() as Float32Array);
+  const base = st.blank ?? st.off;
+  return levels.map((lv, i) => {
+    let best = -1, bestScore = -Infinity;
+    for (let j = 0; j < cells; j++) {
+      if (!lv.map.passable[j]) continue;
+      let score = 0;
+      for (const c of located.channels) score += (act[(i * cells + j) * C + c] - base[c]) ** 2;
+      if (score > bestScore) { bestScore = score; best = j; }
+    }
+    return { x: best % size, y: Math.floor(best / size) };
+  });
+}
 
 export interface MisgeneralizationFix {
   /** Fraction of levels where the agent reaches the cheese, without and with the edit. */
@@ -39,10 +71,10 @@ export interface MisgeneralizationFix {
  */
 export function fixMisgeneralization(model: NamedModel, located: LocatedTarget, levels: readonly CheeseMazeLevel[], opts: Omit<RetargetEditOptions, 'cheese' | 'open'> & Pick<RolloutOptions, 'maxSteps' | 'cellPolicy' | 'chunk'> & {
   /**
-   * The cell whose window is cleared instead of the cheese's (with `clear: 'cheese'`), e.g. the
-   * centre of the training square to ablate the proxy; with `write: false`, nothing is written.
+   * The cell(s) whose window is cleared instead of the cheese's (with `clear: 'cheese'`), e.g.
+   * every cell of the training square to ablate the proxy; with `write: false`, nothing is written.
    */
-  clearAt?: (level: CheeseMazeLevel) => Cell;
+  clearAt?: (level: CheeseMazeLevel) => Cell | readonly Cell[];
 } = {}): MisgeneralizationFix {
   if (levels.length === 0) fail('retarget/fix-misgeneralization', retargetMessages.noLevels());
   const { maxSteps, cellPolicy, chunk, clearAt, ...edit } = opts;
@@ -50,7 +82,7 @@ export function fixMisgeneralization(model: NamedModel, located: LocatedTarget, 
   // the search's working memory), so it is cleared at the cheese only.
   const wholeState = located.stats[located.layers[0]] !== undefined && located.channels.length === located.stats[located.layers[0]].on.length && located.channels.length > 1;
   const patchFor = (ids: readonly number[]) => retargetEdit(located, ids.map((i) => levels[i].cheese), {
-    clear: wholeState || clearAt ? 'cheese' : 'all', ...edit, cheese: ids.map((i) => (clearAt ? clearAt(levels[i]) : levels[i].cheese)), open: ids.map((i) => levels[i].map.passable),
+    clear: wholeState || clearAt ? 'cheese' : 'all', ...edit, cheese: ids.map((i): Cell | readonly Cell[] => (clearAt ? clearAt(levels[i]) : levels[i].cheese)), open: ids.map((i) => levels[i].map.passable),
   });
   const pre = rollout(model, levels, { maxSteps, cellPolicy, chunk, stopOnLoop: true });
   const post = rollout(model, levels, { maxSteps, cellPolicy, chunk, patchFor, stopOnLoop: true });

@@ -9,7 +9,7 @@ export { locateTarget, LOCATE_DEFAULTS } from './locate';
 export type { LocateOptions, LocateResult, LocateRow, LayerProbeRow, LocatedTarget } from './locate';
 export { retargetEdit, editLayers } from './edit';
 export type { RetargetEditOptions } from './edit';
-export { fixMisgeneralization } from './fix-misgeneralization';
+export { fixMisgeneralization, proxyCells } from './fix-misgeneralization';
 export type { MisgeneralizationFix } from './fix-misgeneralization';
 export { retrainForTarget } from './retrain';
 export type { RetrainResult } from './retrain';

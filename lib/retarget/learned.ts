@@ -15,7 +15,7 @@ import { cheeseMazeLevels } from '../envs/cheese-maze';
 import type { LearnedVariant } from '../mesa/learned/config';
 import type { LearnedSearchAgent } from '../mesa/learned/agent';
 import { loadLearnedAgent, untrainedLearnedAgent } from '../mesa/learned/shipped';
-import { plantedLearnedAgent } from '../mesa/learned/planted';
+import { plantedLearnedAgent, plantedProxyAgent } from '../mesa/learned/planted';
 import type { RetargetabilityByDistance } from './by-distance';
 import { retargetabilityByDistance } from './by-distance';
 import type { LocatedTarget, LocateResult } from './locate';
@@ -35,7 +35,7 @@ export interface LearnedLocate { agent: LearnedSearchAgent; levels: CheeseMazeLe
  * initial weights); or the planted wavefront searcher (same architecture, hand-set weights:
  * retargetable by construction, a positive control of the procedures, never evidence about training).
  */
-export type LearnedSubject = LearnedVariant | 'untrained' | 'planted';
+export type LearnedSubject = LearnedVariant | 'untrained' | 'planted' | 'planted-proxy';
 
 // Claims of one notebook locate the same agent again and again: keep the last few results (they are deterministic).
 const located = new Map<string, LearnedLocate>();
@@ -49,7 +49,7 @@ export function locateLearned(variant: LearnedSubject, size: number, seed: numbe
   const key = `${variant}/${size}/${String(seed)}`;
   const hit = located.get(key);
   if (hit) return hit;
-  const agent = variant === 'untrained' ? untrainedLearnedAgent({ size }, 1) : variant === 'planted' ? plantedLearnedAgent({ size }) : loadLearnedAgent(variant, { size });
+  const agent = variant === 'untrained' ? untrainedLearnedAgent({ size }, 1) : variant === 'planted' ? plantedLearnedAgent({ size }) : variant === 'planted-proxy' ? plantedProxyAgent({ size }) : loadLearnedAgent(variant, { size });
   const levels = cheeseMazeLevels(variant === 'corner' ? 'train' : 'test', 30, `locate/${String(seed)}`, { size, trainRegion: 3 });
   const result = cached('locate', { agent: agentDigest(agent), levels: levelsDigest(levels), size, seed: String(seed), options: LEARNED_LOCATE, defaults: LOCATE_DEFAULTS }, validLocate, () => locateTarget(agent, levels, { ...LEARNED_LOCATE, seed }));
   const found = { agent, levels, result };

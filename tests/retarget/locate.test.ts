@@ -69,6 +69,11 @@ describe('locateTarget: the target, found from layer metadata alone', () => {
     expect(last([0]).atCheese).toBeGreaterThan(0.5); // an early edit is washed out by the input fed in again
     expect(() => retargetEdit(r.best!, target, { cheese: lv.cheese, iterations: [9] })).toThrow(/retarget\/edit: iterations must be 'all' or a list/);
     expect(() => retargetEdit(r.best!, target)).toThrow(/needs the cheese cells/);
+    // A region cleared per episode (every cell listed), with zero (the claims of notebook 06 show where zero and the no-cheese mean differ).
+    const region = [lv.cheese, target];
+    const z = tf.tidy(() => toy.forward(observeBatch([lv]), { read: ['iter.3.h'], patch: retargetEdit(r.best!, target, { cheese: [region], iterations: 'all', write: false, clearWith: 'zero' }) }).acts['iter.3.h'].arraySync() as number[][][][]);
+    for (const c of region) expect(z[0][c.y][c.x][0]).toBe(0);
+    expect(last('all').atTarget).not.toBe(0); // without the region, the target cell is written, not cleared
   });
 
   it('walking a per-cell policy layer gives the same rollouts as one forward pass per step, edited or not', () => {

@@ -27,5 +27,6 @@ export { cheeseDependence } from './cheese-dependence';
 export type { CheeseDependence } from './cheese-dependence';
 export type { GoalRow, GoalSummary, GoalOptions } from './goals';
 export { SHIPPED_WEIGHTS, shippedNet, loadLearnedAgent, untrainedLearnedAgent } from './shipped';
-export { plantedLearnedAgent, plantedParams, PLANTED_CHANNELS } from './planted';
+export { plantedLearnedAgent, plantedParams, plantedProxyAgent, PLANTED_CHANNELS } from './planted';
+export type { PlantedProxy } from './planted';
 export { learnedMessages } from './messages';

@@ -7,5 +7,6 @@ export const learnedMessages = {
   notMaze: (why: string) => `${why}; build levels with cheeseMazeLevels().`,
   mixedSizes: () => `all levels of one call must have the same size; group them by size first.`,
   ridgeShape: (got: number, rows: number, features: number) => `ridgeFit: X has ${got} numbers, expected ${rows}×${features}; pass row-major features.`,
+  badProxy: (size: unknown, delay: unknown) => `the planted proxy needs an integer maze side of at least 5 and an integer delay of at least 1, got size ${String(size)}, delay ${String(delay)}; pass the side of the mazes it will run on.`,
   noMouse: () => `an observation has no mouse; write it with writeObservation()/observeBatch().`,
 } as const;
