@@ -63,7 +63,11 @@ describe('lesson 13: the cruxes', () => {
     expect(leans('search-exists', [o('06-policy-retargetable', 'supported', { agent: 'planner' }), o('06-policy-retargetable', 'supported', { agent: 'policy' })])).toEqual(['—', 'the post']);
     expect(leans('inner-outer', [o('06-learned-retargetable', 'supported', { variant: 'planted' }), o('06-learned-retargetable', 'supported', { variant: 'aligned' })])).toEqual(['—', 'the post']);
     expect(cruxRows('search-exists', [o('06-goal-diversity', 'supported', { many: 'planted', narrow: 'fixed' })])[0].basis).toMatch(/^by construction: the planted/);
-    expect(leans('inner-outer', [o('06-retarget-removes-inner-misalignment', 'supported', { agent: 'planted-proxy' }), o('06-retarget-removes-inner-misalignment', 'not supported', { agent: 'corner' })])).toEqual(['—', 'the critics']);
+    expect(leans('inner-outer', [o('06-retarget-removes-inner-misalignment', 'supported', { agent: 'planted-proxy' }), o('06-retarget-removes-inner-misalignment', 'not supported', { agent: 'corner' }, { located: true })])).toEqual(['—', 'the critics']);
+    // Nothing located: the conditional claim was not tested, so it leans toward neither.
+    const unmet = cruxRows('inner-outer', [o('06-retarget-removes-inner-misalignment', 'not supported', { agent: 'corner' }, { located: false })])[0];
+    expect(unmet['leans toward']).toBe('—');
+    expect(unmet.basis).toMatch(/^premise not met: nothing narrow was located/);
     expect(leans('natural-abstractions', [o('13-shared-concept', 'supported', {}, { byConstruction: 1 }), o('13-shared-concept', 'supported', {}, { byConstruction: 0 })])).toEqual(['—', 'the post']);
   });
 

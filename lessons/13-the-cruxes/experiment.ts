@@ -25,6 +25,12 @@ export interface CruxClaim {
    * verdict then leans toward neither side, since it is no evidence about trained systems.
    */
   byConstruction?: (params: ParamValues, numbers: Record<string, unknown>) => string | undefined;
+  /**
+   * For a conditional claim ("if X can be done, then Y"): why this run did not test it (its premise
+   * failed, e.g. nothing located to edit), or undefined. Such a run leans toward neither here; the
+   * premise is tested by the claims that ask it.
+   */
+  premiseUnmet?: (params: ParamValues, numbers: Record<string, unknown>) => string | undefined;
 }
 
 const PLANTED_PROXY = 'the planted-proxy searcher has the corner wired into its goal slot by hand (misaligned and retargetable by construction)';
@@ -119,7 +125,8 @@ export const CRUXES: readonly Crux[] = [
     claims: [
       { id: '06-retarget-removes-misgeneralization', params: { episodes: 60 }, supportedFavours: 'the post', byConstruction: () => PLANNER_TARGET },
       { id: '06-learned-retargetable', params: { size: 7, mazes: 3 }, supportedFavours: 'the post', byConstruction: (p) => (p.variant === 'planted' ? PLANTED : undefined) },
-      { id: '06-retarget-removes-inner-misalignment', params: { size: 7, levels: 20 }, supportedFavours: 'the post', byConstruction: (p) => (p.agent === 'planted-proxy' ? PLANTED_PROXY : undefined) },
+      { id: '06-retarget-removes-inner-misalignment', params: { size: 7, levels: 20 }, supportedFavours: 'the post', byConstruction: (p) => (p.agent === 'planted-proxy' ? PLANTED_PROXY : undefined),
+        premiseUnmet: (_p, n) => (n.located === false ? 'nothing narrow was located to edit (that question is 05-learned-target-located\'s and 06-learned-retargetable\'s)' : undefined) },
       { id: '11-value-painting-retargets', params: { episodes: 30 }, supportedFavours: 'the post' },
     ],
   },
@@ -143,12 +150,15 @@ export async function cruxVerdicts(idOrHeading: string, overrides: Record<string
 /**
  * Which side a verdict leans toward, and why neither if it leans toward neither. A theorem or a
  * demonstration (the claim's kind) leans toward neither, as does a run whose agent is retargetable
- * by construction at its parameters, a "depends", and a claim that cuts both ways.
+ * by construction at its parameters, a run whose premise was not met (a conditional claim not
+ * tested), a "depends", and a claim that cuts both ways.
  */
 export function leansToward(c: CruxClaim, kind: ClaimKind, verdict: Verdict, params: ParamValues = {}, numbers: Record<string, unknown> = {}): { leans: 'the post' | 'the critics' | '—'; basis: string } {
   if (kind !== 'empirical') return { leans: '—', basis: `${kind}: true by ${kind === 'theorem' ? 'mathematics' : 'construction'}` };
   const built = c.byConstruction?.(params, numbers);
   if (built) return { leans: '—', basis: `by construction: ${built}` };
+  const unmet = c.premiseUnmet?.(params, numbers);
+  if (unmet) return { leans: '—', basis: `premise not met: ${unmet}` };
   if (verdict === 'depends') return { leans: '—', basis: 'depends' };
   if (c.supportedFavours === 'neither') return { leans: '—', basis: 'cuts both ways' };
   const leans = verdict === 'supported' ? c.supportedFavours : c.supportedFavours === 'the post' ? 'the critics' : 'the post';

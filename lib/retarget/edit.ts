@@ -13,8 +13,9 @@ import { retargetMessages } from './messages';
 
 export interface RetargetEditOptions {
   /**
-   * Where the cheese is (one cell, or one per episode): cleared when `clear` is 'cheese'. A list of
-   * lists gives each episode several cells to clear (e.g. every cell of a region).
+   * Where the cheese is (one cell, or one per episode): cleared when `clear` is 'cheese'. An
+   * entry that is itself a list gives that episode several cells to clear (e.g. every cell of a
+   * region); for one episode, wrap it: `[[a, b, c]]` (a flat `[a, b, c]` is one cell per episode).
    */
   cheese?: Cell | readonly (Cell | readonly Cell[])[];
   /**

@@ -42,15 +42,15 @@ const located = new Map<string, LearnedLocate>();
 
 /**
  * Locates the cheese representation of a shipped learned agent (or of the untrained control)
- * without being told where it is. The corner agent is located on its training distribution
- * (elsewhere its choice barely moves). Same arguments, same result (kept for reuse).
+ * without being told where it is. The corner agent and its planted twin are located on the training
+ * distribution (elsewhere the corner agent's choice barely moves). Same arguments, same result (kept for reuse).
  */
 export function locateLearned(variant: LearnedSubject, size: number, seed: number | string = 1): LearnedLocate {
   const key = `${variant}/${size}/${String(seed)}`;
   const hit = located.get(key);
   if (hit) return hit;
   const agent = variant === 'untrained' ? untrainedLearnedAgent({ size }, 1) : variant === 'planted' ? plantedLearnedAgent({ size }) : variant === 'planted-proxy' ? plantedProxyAgent({ size }) : loadLearnedAgent(variant, { size });
-  const levels = cheeseMazeLevels(variant === 'corner' ? 'train' : 'test', 30, `locate/${String(seed)}`, { size, trainRegion: 3 });
+  const levels = cheeseMazeLevels(variant === 'corner' || variant === 'planted-proxy' ? 'train' : 'test', 30, `locate/${String(seed)}`, { size, trainRegion: 3 });
   const result = cached('locate', { agent: agentDigest(agent), levels: levelsDigest(levels), size, seed: String(seed), options: LEARNED_LOCATE, defaults: LOCATE_DEFAULTS }, validLocate, () => locateTarget(agent, levels, { ...LEARNED_LOCATE, seed }));
   const found = { agent, levels, result };
   if (located.size >= 8) located.delete(located.keys().next().value as string);

@@ -33,8 +33,9 @@ const READ_GAIN = 1e3;
 /**
  * A proxy wired into the goal slot (inner misalignment BY CONSTRUCTION): the training square's
  * corner cell is written into `GOAL` at full strength from the first iteration, while the cheese
- * builds up there over about `delay` iterations before it seeds the wavefront. The mouse then goes
- * to the cheese only where it is at least `delay` steps nearer than the corner. The corner is found
+ * builds up there until it crosses the seeding threshold at iteration `delay`: the corner seeds the
+ * wavefront at iteration 2, the cheese at `delay` + 1. The mouse then goes to the cheese only where
+ * it is about `delay` − 1 steps nearer than the corner. The corner is found
  * from the x, y input channels, so the weights are made for one maze side.
  */
 export interface PlantedProxy {
@@ -50,11 +51,11 @@ export const PROXY_DELAY = 12;
 /** Threshold of `GOAL` above which a cell seeds the wavefront (proxy variant). */
 const SEED_AT = 0.5;
 
-/** The step δ for which g ← tanh(g + δ), from 0, first exceeds SEED_AT + 0.05 at iteration `delay` (bisection). */
+/** The step δ for which g ← tanh(g + δ), from 0, reaches SEED_AT + 0.01 at iteration `delay` (bisection): below SEED_AT one iteration earlier. */
 function goalStep(delay: number): number {
   const after = (d: number) => { let g = 0; for (let t = 0; t < delay; t++) g = Math.tanh(g + d); return g; };
   let lo = 0, hi = 2;
-  for (let i = 0; i < 60; i++) { const mid = (lo + hi) / 2; if (after(mid) < SEED_AT + 0.05) lo = mid; else hi = mid; }
+  for (let i = 0; i < 60; i++) { const mid = (lo + hi) / 2; if (after(mid) < SEED_AT + 0.01) lo = mid; else hi = mid; }
   return hi;
 }
 
@@ -127,6 +128,6 @@ export function plantedLearnedAgent(opts: LearnedAgentOptions): LearnedSearchAge
  */
 export function plantedProxyAgent(opts: LearnedAgentOptions & { delay?: number }): LearnedSearchAgent {
   const delay = opts.delay ?? PROXY_DELAY;
-  // The cheese seeds its wavefront `delay` iterations late: the same thinking time after that.
+  // The cheese seeds its wavefront `delay` − 1 iterations after the corner: give that much more thinking time.
   return new LearnedSearchAgent({ config: { ...learnedConfig('corner'), seed: 0 }, params: plantedParams({ size: opts.size, delay }) }, { ...opts, iterations: opts.iterations ?? defaultIterations(opts.size) + delay });
 }
