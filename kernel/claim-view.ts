@@ -4,6 +4,7 @@
  */
 import type { ClaimOutcome } from '../lib/claims/types';
 import { show } from './display';
+import { RetargetLabError } from '../lib/core/errors';
 
 const badge: Record<ClaimOutcome['verdict'], string> = {
   supported: '✅ supported',
@@ -53,4 +54,28 @@ export function claimMarkdown(o: ClaimOutcome): string {
 export function showClaim(outcome: ClaimOutcome): void {
   show.markdown(claimMarkdown(outcome));
   if (outcome.chart) show.chart(outcome.chart);
+}
+
+/** One claim outcome as a notebook shows it: the claim, the parameters it ran with, its verdict. */
+export interface ShownClaim { claim: string; params: string; verdict: ClaimOutcome['verdict'] }
+
+const verdictOfBadge = new Map(Object.entries(badge).map(([v, b]) => [b, v as ClaimOutcome['verdict']]));
+
+/**
+ * The claim outcomes an executed notebook shows through `showClaim`, in order, read back from the
+ * markdown `claimMarkdown` wrote (a markdown output that is not a claim is skipped).
+ */
+export function shownClaims(cells: { outputs?: unknown[] }[]): ShownClaim[] {
+  const found: ShownClaim[] = [];
+  for (const out of cells.flatMap((c) => c.outputs ?? []) as { data?: Record<string, unknown> }[]) {
+    const md = out.data?.['text/markdown'];
+    const text = Array.isArray(md) ? md.join('') : typeof md === 'string' ? md : '';
+    const head = /^### Claim `([^`]+)`: (.+)$/m.exec(text);
+    if (!head) continue;
+    const verdict = verdictOfBadge.get(head[2]);
+    const params = /^\*Parameters:\* (.*) · computed in /m.exec(text);
+    if (!verdict || !params) throw new RetargetLabError('kernel/claim-view', `a claim output for ${head[1]} does not have the shape claimMarkdown writes (badge "${head[2]}"); show it with showClaim`);
+    found.push({ claim: head[1], params: params[1], verdict });
+  }
+  return found;
 }

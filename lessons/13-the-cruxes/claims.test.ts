@@ -24,6 +24,15 @@ describe('claim 13-shared-concept', () => {
     expect(n.byConstruction).toBe(2);
     expect(o.summary).toContain('no evidence about trained systems');
   }, 120_000);
+  it('at the settings notebook 13 runs (its default maze count): two planners give supported for closer, depends for near (the 3-cell input window nearly matches them), not supported for the cheese', async () => {
+    const pair = { a: 'planner', b: 'planner-seed2' };
+    expect((await runClaim('13-shared-concept', pair)).verdict).toBe('supported');
+    const near = await runClaim('13-shared-concept', { ...pair, concept: 'near' });
+    expect(near.verdict).toBe('depends');
+    expect(near.numbers.inputTransfer as number).toBeGreaterThan(0.9);
+    expect(near.numbers.transfer as number).toBeGreaterThan(near.numbers.inputTransfer as number);
+    expect((await runClaim('13-shared-concept', { ...pair, layer: 'goal', concept: 'cheese' })).verdict).toBe('not supported');
+  }, 120_000);
 });
 
 describe('the verdict of 13-shared-concept (only transfer above the input baseline counts)', () => {

@@ -9,6 +9,8 @@ import { executeNotebook, describeFailure, type NotebookRun } from '../../kernel
 import { checkoutKernelSpec } from '../../kernel/kernelspec';
 import { readNotebook, sourceText } from '../../kernel/notebook';
 import type { NbOutput } from '../../kernel/client';
+import { shownClaims } from '../../kernel/claim-view';
+import shownVerdicts from './shown-verdicts.json';
 
 const dir = path.resolve(__dirname, '..', '..', 'notebooks');
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort();
@@ -72,6 +74,10 @@ describe.concurrent('notebooks run headless in the real kernel', () => {
         expect(size).toEqual({ width: meta.width, height: meta.height });
         expect(size.width).toBeGreaterThan(100);
       }
+      // The verdicts the notebook shows, at the settings it runs them with, are pinned: the prose is
+      // written from them, so a verdict that moves must move on purpose (scripts/shown-verdicts.ts).
+      expect(shownClaims(run.notebookOut.cells), `${f}: the claims it shows, their settings and verdicts`)
+        .toEqual((shownVerdicts as Record<string, unknown>)[f] ?? []);
       if (f === '00-welcome.ipynb') {
         expect(charts(run).length).toBeGreaterThanOrEqual(2);
         const text = JSON.stringify(run.notebookOut.cells.map((c) => c.outputs ?? []));
